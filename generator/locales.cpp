@@ -1,0 +1,184 @@
+#include "locales.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "data_dirs.h"
+#include "yaml_reader.h"
+
+namespace trustsite {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// At most this many "missing UI string" warnings per locale file; the rest are summarised in
+// one more warning so that a new, mostly empty locale does not bury other diagnostics.
+constexpr int kMaxMissingWarnings = 10;
+
+// The path shown in diagnostics: relative to the site directory when the file is inside it
+// ("locales/sv.yaml"), otherwise "<trustsite>/" + the path inside trustsite's data directory
+// ("<trustsite>/locales/sv.yaml"), so a message never depends on where trustsite is installed.
+std::string display_path(const fs::path& file, const fs::path& site_dir, const fs::path& data) {
+  auto inside = [&](const fs::path& dir) -> std::optional<std::string> {
+    std::error_code ec;
+    fs::path base = fs::weakly_canonical(dir, ec);
+    if (ec) base = dir;
+    fs::path target = fs::weakly_canonical(file, ec);
+    if (ec) target = file;
+    fs::path relative = target.lexically_relative(base);
+    if (relative.empty() || *relative.begin() == "..") return std::nullopt;
+    return relative.generic_string();
+  };
+  if (auto relative = inside(site_dir)) return *relative;
+  if (auto relative = inside(data)) return "<trustsite>/" + *relative;
+  return file.generic_string();
+}
+
+// Converts a YAML mapping of UI strings to JSON. Nested maps stay nested; every leaf must be a
+// string scalar. Reports other values (lists, null, ...) at their position and skips them.
+json to_table(const YAML::Node& node, const std::string& file, const std::string& prefix,
+              DiagnosticSink& sink) {
+  json table = json::object();
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    const std::string dotted = prefix.empty() ? key : prefix + "." + key;
+    const YAML::Node& value = entry.second;
+    if (value.IsMap()) {
+      table[key] = to_table(value, file, dotted, sink);
+    } else if (value.IsScalar()) {
+      table[key] = value.Scalar();
+    } else {
+      sink.error(location_of(value, file), "UI string '" + dotted + "' is " + describe_node(value) +
+                                               "; expected a text (or a map of texts)");
+    }
+  }
+  return table;
+}
+
+// Overrides `base` with `overrides` key by key, recursing into nested maps (SPEC 1: a site's
+// locale file may override single strings).
+void deep_merge(json& base, const json& overrides) {
+  for (const auto& [key, value] : overrides.items()) {
+    auto it = base.find(key);
+    if (it != base.end() && it->is_object() && value.is_object()) {
+      deep_merge(*it, value);
+    } else {
+      base[key] = value;
+    }
+  }
+}
+
+// Fills every string of `reference` missing in `table`, collecting the dotted keys filled.
+void fill_missing(json& table, const json& reference, const std::string& prefix,
+                  std::vector<std::string>& missing) {
+  for (const auto& [key, value] : reference.items()) {
+    const std::string dotted = prefix.empty() ? key : prefix + "." + key;
+    auto it = table.find(key);
+    if (value.is_object()) {
+      if (it == table.end() || !it->is_object()) table[key] = json::object();
+      fill_missing(table[key], value, dotted, missing);
+    } else if (it == table.end() || !it->is_string()) {
+      table[key] = value;
+      missing.push_back(dotted);
+    }
+  }
+}
+
+}  // namespace
+
+UiStrings UiStrings::load(const SiteConfig& config, DiagnosticSink& sink) {
+  UiStrings strings;
+  const fs::path data = data_dir();
+  // Search directories from lowest to highest precedence: trustsite's data dir, then the site.
+  std::vector<fs::path> dirs = search_dirs(config.site_dir);
+  std::reverse(dirs.begin(), dirs.end());
+
+  // The file named in diagnostics about a locale's strings: the site's own file when it has
+  // one (that is the file the editor can change), else trustsite's.
+  std::map<std::string, std::string> primary_file;
+
+  for (const auto& code : config.locales) {
+    json table = json::object();
+    bool found = false;
+    for (const auto& dir : dirs) {
+      const fs::path file = dir / "locales" / (code + ".yaml");
+      std::error_code ec;
+      if (!fs::is_regular_file(file, ec)) continue;
+      found = true;
+      const std::string shown = display_path(file, config.site_dir, data);
+      primary_file[code] = shown;
+      std::optional<YAML::Node> document = load_yaml_file(file, shown, sink);
+      if (!document || document->IsNull()) continue;
+      if (!document->IsMap()) {
+        sink.error(location_of(*document, shown), "the UI strings file is " +
+                                                      describe_node(*document) +
+                                                      "; expected a map of UI strings (key: text)");
+        continue;
+      }
+      deep_merge(table, to_table(*document, shown, "", sink));
+    }
+    if (!found) {
+      const std::string file = "locales/" + code + ".yaml";
+      sink.error({"site.yaml", 0, 0}, "locale '" + code + "' has no " + file + " (looked in " +
+                                          (config.site_dir / "locales").generic_string() + " and " +
+                                          (data / "locales").generic_string() +
+                                          "); expected one file per locale listed in site.yaml");
+    }
+    strings.tables_[code] = std::move(table);
+  }
+
+  // Fill every other locale from the default locale, key by key (SPEC 2 fallback).
+  auto fallback = strings.tables_.find(config.default_locale);
+  if (fallback == strings.tables_.end()) return strings;
+  for (auto& [code, table] : strings.tables_) {
+    if (code == config.default_locale) continue;
+    std::vector<std::string> missing;
+    fill_missing(table, fallback->second, "", missing);
+    if (missing.empty() || primary_file.count(code) == 0) continue;  // no file: already an error
+    const std::string& file = primary_file[code];
+    const int shown = std::min<int>(kMaxMissingWarnings, static_cast<int>(missing.size()));
+    for (int i = 0; i < shown; ++i) {
+      sink.strict_warning({file, 0, 0}, "UI string '" + missing[i] + "' is missing in " + file +
+                                            "; falling back to " + config.default_locale);
+    }
+    if (missing.size() > static_cast<std::size_t>(shown)) {
+      sink.strict_warning({file, 0, 0}, std::to_string(missing.size() - shown) +
+                                            " more UI strings are missing in " + file +
+                                            "; falling back to " + config.default_locale);
+    }
+  }
+  return strings;
+}
+
+const json& UiStrings::table(const std::string& locale) const {
+  auto it = tables_.find(locale);
+  if (it == tables_.end()) throw std::out_of_range("no UI strings for locale '" + locale + "'");
+  return it->second;
+}
+
+std::string UiStrings::get(const std::string& locale, const std::string& dotted_key) const {
+  auto it = tables_.find(locale);
+  if (it == tables_.end()) return {};
+  const json* node = &it->second;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = dotted_key.find('.', start);
+    const std::string part = dotted_key.substr(start, dot == std::string::npos ? dot : dot - start);
+    if (!node->is_object()) return {};
+    auto child = node->find(part);
+    if (child == node->end()) return {};
+    node = &*child;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return node->is_string() ? node->get<std::string>() : std::string();
+}
+
+}  // namespace trustsite
