@@ -1,0 +1,220 @@
+#include "config.h"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "yaml_reader.h"
+
+namespace trustsite {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kSiteFields = {"title",  "tagline", "base_url", "default_locale",
+                                              "locales", "theme",  "updated",  "company",
+                                              "security_txt", "monitoring"};
+const std::vector<std::string> kCompanyFields = {"name", "contact", "security_contact",
+                                                 "privacy_contact"};
+const std::vector<std::string> kSecurityTxtFields = {"contact", "expires_after_days", "policy_page",
+                                                     "preferred_languages"};
+const std::vector<std::string> kMonitoringFields = {"source",          "format",        "token_env",
+                                                    "timeout_seconds", "max_age_hours", "on_error"};
+
+bool is_email(const std::string& text) {
+  static const std::regex pattern("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
+  return text.size() < 255 && std::regex_match(text, pattern);
+}
+
+void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
+  auto node = site.raw("company", true);
+  if (!node) return;
+  MapReader company(*node, "site.yaml", sink, "company", kCompanyFields);
+  if (auto name = company.text("name", true)) config.company.name = *name;
+  auto email = [&](const char* key, std::string& out) {
+    if (auto value = company.text(key, false)) {
+      if (is_email(*value))
+        out = *value;
+      else
+        sink.error(company.location_of_value(key),
+                   "company." + std::string(key) + " '" + *value +
+                       "' is not an e-mail address; expected name@domain");
+    }
+  };
+  email("contact", config.company.contact);
+  email("security_contact", config.company.security_contact);
+  email("privacy_contact", config.company.privacy_contact);
+  company.finish();
+}
+
+void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
+  auto node = site.raw("security_txt", false);
+  if (!node) return;
+  MapReader reader(*node, "site.yaml", sink, "security_txt", kSecurityTxtFields);
+  SecurityTxtConfig security;
+  security.location = site.location_of_key("security_txt");
+  if (auto contacts = reader.text_list("contact", true)) {
+    // RFC 9116 section 2.5.3: Contact is a URI; mailto:, https: and tel: are the useful ones.
+    static const std::regex uri("(mailto:[^\\s<>\"]+@[^\\s<>\"]+|https://[^\\s<>\"]+|tel:\\+?[0-9 ()-]+)");
+    for (const auto& contact : *contacts) {
+      if (std::regex_match(contact, uri))
+        security.contact.push_back(contact);
+      else
+        sink.error(reader.location_of_value("contact"),
+                   "security_txt.contact '" + contact +
+                       "' is not a usable URI; expected mailto:, https:// or tel: (RFC 9116 2.5.3)");
+    }
+    if (contacts->empty())
+      sink.error(reader.location_of_value("contact"),
+                 "security_txt.contact is empty; expected at least one URI (RFC 9116 requires Contact)");
+  }
+  if (auto days = reader.integer("expires_after_days", false, 1, 3650)) {
+    security.expires_after_days = static_cast<int>(*days);
+    if (*days > 366)
+      sink.warning(reader.location_of_value("expires_after_days"),
+                   "security_txt.expires_after_days is " + std::to_string(*days) +
+                       "; RFC 9116 recommends an Expires less than a year away (at most 366)");
+  }
+  if (auto page = reader.identifier("policy_page", false)) {
+    security.policy_page = *page;
+    security.policy_page_location = reader.location_of_value("policy_page");
+  }
+  if (auto languages = reader.text_list("preferred_languages", false)) {
+    static const std::regex tag("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");  // RFC 5646, loosely
+    for (const auto& language : *languages) {
+      if (std::regex_match(language, tag))
+        security.preferred_languages.push_back(language);
+      else
+        sink.error(reader.location_of_value("preferred_languages"),
+                   "security_txt.preferred_languages has '" + language +
+                       "'; expected language tags such as en or sv (RFC 5646)");
+    }
+  }
+  reader.finish();
+  config.security_txt = std::move(security);
+}
+
+void read_monitoring(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
+  auto node = site.raw("monitoring", false);
+  if (!node) return;
+  MapReader reader(*node, "site.yaml", sink, "monitoring", kMonitoringFields);
+  MonitoringConfig monitoring;
+  monitoring.location = site.location_of_key("monitoring");
+  if (auto source = reader.text("source", true)) {
+    monitoring.source = *source;
+    monitoring.source_location = reader.location_of_value("source");
+  }
+  if (auto format = reader.one_of("format", false, {"trustsite", "statuspage", "gatus"})) {
+    monitoring.format = *format == "statuspage" ? MonitoringFormat::statuspage
+                        : *format == "gatus"    ? MonitoringFormat::gatus
+                                                : MonitoringFormat::trustsite;
+  }
+  if (auto name = reader.text("token_env", false)) {
+    static const std::regex variable("[A-Za-z_][A-Za-z0-9_]*");
+    if (std::regex_match(*name, variable))
+      monitoring.token_env = *name;
+    else
+      sink.error(reader.location_of_value("token_env"),
+                 "monitoring.token_env must name an environment variable (letters, digits, '_'); "
+                 "never put the token itself in site.yaml");
+  }
+  if (auto seconds = reader.integer("timeout_seconds", false, 1, 300))
+    monitoring.timeout_seconds = static_cast<int>(*seconds);
+  if (auto hours = reader.integer("max_age_hours", false, 1, 24 * 366))
+    monitoring.max_age_hours = static_cast<int>(*hours);
+  if (auto on_error = reader.one_of("on_error", false, {"warn", "fail"}))
+    monitoring.on_error = *on_error == "fail" ? MonitoringOnError::fail : MonitoringOnError::warn;
+  reader.finish();
+  config.monitoring = std::move(monitoring);
+}
+
+}  // namespace
+
+std::optional<std::string> normalize_base_url(const std::string& url) {
+  // RFC 3986 absolute http(s) URL without query or fragment; the path gets a trailing '/'.
+  static const std::regex pattern(
+      "(https?)://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?");
+  std::smatch match;
+  if (url.size() > 2000 || !std::regex_match(url, match, pattern)) return std::nullopt;
+  std::string normalized = url;
+  if (!match[4].matched) normalized += '/';
+  else if (normalized.back() != '/') normalized += '/';
+  return normalized;
+}
+
+SiteConfig load_config(const fs::path& site_dir, DiagnosticSink& sink) {
+  SiteConfig config;
+  std::error_code ec;
+  config.site_dir = fs::absolute(site_dir, ec).lexically_normal();
+  if (!config.site_dir.empty() && !config.site_dir.has_filename())
+    config.site_dir = config.site_dir.parent_path();
+  const fs::path path = config.site_dir / "site.yaml";
+  if (!fs::is_regular_file(path, ec))
+    throw FatalError({"site.yaml", 0, 0},
+                     "no site.yaml in " + config.site_dir.string() +
+                         "; expected a site directory (use --site DIR)");
+  auto root = load_yaml_file(path, "site.yaml", sink);
+  if (!root) throw FatalError({"site.yaml", 0, 0}, "site.yaml could not be read; see the errors above");
+
+  MapReader site(*root, "site.yaml", sink, "site.yaml", kSiteFields);
+  if (!site.ok()) throw FatalError({"site.yaml", 1, 1}, "site.yaml is not a map of settings");
+
+  if (auto locale = site.identifier("default_locale", true)) config.default_locale = *locale;
+  if (auto locales = site.text_list("locales", true)) {
+    std::set<std::string> seen;
+    for (const auto& locale : *locales) {
+      if (!is_identifier(locale)) {
+        sink.error(site.location_of_value("locales"),
+                   "locale '" + locale + "' is not a valid locale code; expected lowercase "
+                   "letters, digits and '-' such as en or sv");
+      } else if (!seen.insert(locale).second) {
+        sink.error(site.location_of_value("locales"),
+                   "locale '" + locale + "' is listed twice; expected each locale once");
+      } else {
+        config.locales.push_back(locale);
+      }
+    }
+    if (config.locales.empty())
+      sink.error(site.location_of_value("locales"), "locales is empty; expected at least one locale");
+  }
+  if (!config.default_locale.empty() && !config.locales.empty() &&
+      std::find(config.locales.begin(), config.locales.end(), config.default_locale) ==
+          config.locales.end()) {
+    sink.error(site.location_of_value("default_locale"),
+               "default_locale '" + config.default_locale +
+                   "' is not in locales; expected one of the listed locales");
+  }
+
+  config.title = site.localized("title", true, config.locales, config.default_locale);
+  config.tagline = site.localized("tagline", false, config.locales, config.default_locale);
+  if (auto url = site.text("base_url", true)) {
+    if (auto normalized = normalize_base_url(*url))
+      config.base_url = *normalized;
+    else
+      sink.error(site.location_of_value("base_url"),
+                 "base_url '" + *url + "' is not an absolute http(s) URL; expected e.g. "
+                 "https://trust.example.com or https://example.com/trust/");
+  }
+  if (auto theme = site.identifier("theme", false)) config.theme = *theme;
+  if (auto updated = site.text("updated", false)) {
+    if (*updated == "auto") {
+      config.updated_mode = UpdatedMode::automatic;
+    } else if (*updated == "git") {
+      config.updated_mode = UpdatedMode::git;
+    } else if (auto date = parse_date(*updated)) {
+      config.updated_mode = UpdatedMode::fixed;
+      config.updated_date = date;
+    } else {
+      sink.error(site.location_of_value("updated"),
+                 "updated is '" + *updated + "'; expected auto, git or a date YYYY-MM-DD");
+    }
+  }
+  read_company(site, config, sink);
+  read_security_txt(site, config, sink);
+  read_monitoring(site, config, sink);
+  site.finish();
+  return config;
+}
+
+}  // namespace trustsite

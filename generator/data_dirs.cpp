@@ -1,0 +1,36 @@
+#include "data_dirs.h"
+
+#include <cstdlib>
+#include <system_error>
+
+namespace trustsite {
+
+namespace fs = std::filesystem;
+
+fs::path data_dir() {
+  if (const char* env = std::getenv("TRUSTSITE_DATA_DIR"); env != nullptr && *env != '\0')
+    return fs::path(env);
+  std::error_code ec;
+  const fs::path source(TRUSTSITE_SOURCE_DATA_DIR);
+  if (fs::is_directory(source / "themes", ec)) return source;
+  return fs::path(TRUSTSITE_INSTALL_DATA_DIR);
+}
+
+std::vector<fs::path> search_dirs(const fs::path& site_dir) {
+  std::vector<fs::path> dirs{site_dir};
+  std::error_code ec;
+  const fs::path data = data_dir();
+  if (!fs::equivalent(site_dir, data, ec)) dirs.push_back(data);
+  return dirs;
+}
+
+std::optional<fs::path> find_in_search_dirs(const fs::path& site_dir, const fs::path& relative) {
+  std::error_code ec;
+  for (const auto& dir : search_dirs(site_dir)) {
+    fs::path candidate = dir / relative;
+    if (fs::exists(candidate, ec)) return candidate;
+  }
+  return std::nullopt;
+}
+
+}  // namespace trustsite

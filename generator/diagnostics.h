@@ -1,0 +1,81 @@
+// Diagnostics: where a problem is (SourceLocation), what it is (Diagnostic), and the sink that
+// collects every problem of a run so that an editor fixes them all in one round.
+#pragma once
+
+#include <cstddef>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace trustsite {
+
+// A position in an input file. `file` is relative to the site directory (forward slashes),
+// `line` and `column` are 1-based; 0 means "not known" (e.g. a whole-file problem).
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { error, warning };
+
+// One problem found in the input: severity, where, and a message that says what was found and
+// what was expected. Messages never contain secrets (tokens) and never end with a period.
+struct Diagnostic {
+  Severity severity = Severity::error;
+  SourceLocation location;
+  std::string message;
+};
+
+// Collects diagnostics from every stage; thread-safe, so parallel stages may report into one
+// sink. `strict` (from --strict) turns `strict_warning` reports into errors.
+class DiagnosticSink {
+ public:
+  explicit DiagnosticSink(bool strict = false) : strict_(strict) {}
+
+  void error(SourceLocation location, std::string message);
+  void warning(SourceLocation location, std::string message);
+  // A warning that --strict promotes to an error (missing translation, unknown field, ...).
+  void strict_warning(SourceLocation location, std::string message);
+  void report(Diagnostic diagnostic);
+
+  bool strict() const { return strict_; }
+  bool has_errors() const;
+  std::size_t error_count() const;
+  std::size_t warning_count() const;
+  // All diagnostics so far, sorted by file, line, column (stable for equal positions) and
+  // with exact duplicates removed.
+  std::vector<Diagnostic> sorted() const;
+
+ private:
+  bool strict_;
+  mutable std::mutex mutex_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// Something that stops the run (unreadable site.yaml, output directory refused, template
+// syntax error): carries its location and the exit code main() maps it to (SPEC 7).
+class FatalError : public std::runtime_error {
+ public:
+  FatalError(SourceLocation location, const std::string& message, int exit_code = 1)
+      : std::runtime_error(message), location_(std::move(location)), exit_code_(exit_code) {}
+  const SourceLocation& location() const { return location_; }
+  int exit_code() const { return exit_code_; }
+
+ private:
+  SourceLocation location_;
+  int exit_code_;
+};
+
+// `path:line:col: error|warning: message` (SPEC 7); the position parts are omitted when 0.
+std::string format_text(const Diagnostic& diagnostic);
+// A GitHub Actions workflow command: `::error file=…,line=…,col=…::message`, with the
+// property and message escaping GitHub documents (%, CR, LF, and ':' ',' in properties).
+std::string format_github(const Diagnostic& diagnostic);
+// `{"severity","file","line","column","message"}` (SPEC 7, --format json).
+nlohmann::json to_json(const Diagnostic& diagnostic);
+
+}  // namespace trustsite

@@ -1,0 +1,35 @@
+// Localized text (SPEC 2): a plain string (the same in every locale) or a map from locale code
+// to string, resolved for one locale with fallback to the default locale.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "diagnostics.h"
+
+namespace trustsite {
+
+// A localized field as written in YAML. `by_locale` maps locale code -> text; a plain string is
+// stored under every configured locale with `plain` set. Empty `by_locale` means "absent".
+struct LocalizedText {
+  std::map<std::string, std::string> by_locale;
+  bool plain = false;
+  SourceLocation location;  // where the field's value starts
+
+  bool empty() const { return by_locale.empty(); }
+  bool has(const std::string& locale) const { return by_locale.count(locale) != 0; }
+};
+
+// The text of a localized field in one locale. `lang` is empty when the text is in the
+// requested locale, and names the locale the text really is in when it fell back (SPEC 2: the
+// element holding just that text gets `lang="<lang>"`).
+struct ResolvedText {
+  std::string text;
+  std::string lang;
+};
+
+// Resolves `field` for `locale`, falling back to `default_locale`; absent in both -> empty text.
+ResolvedText resolve(const LocalizedText& field, const std::string& locale,
+                     const std::string& default_locale);
+
+}  // namespace trustsite

@@ -1,0 +1,92 @@
+#include "markdown.h"
+
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+namespace trustsite {
+
+namespace {
+
+struct ParserDeleter {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct CStringDeleter {
+  void operator()(char* text) const { std::free(text); }
+};
+
+// The GFM extensions SPEC 2 names. "tagfilter" is included too: it is GitHub's own guard
+// against raw-HTML tags, harmless in safe mode and a second line of defence.
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist", "tagfilter"};
+
+void shift_headings(cmark_node* document, int offset) {
+  cmark_iter* iter = cmark_iter_new(document);
+  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+      int level = cmark_node_get_heading_level(node) + offset;
+      cmark_node_set_heading_level(node, level > 6 ? 6 : level);
+    }
+  }
+  cmark_iter_free(iter);
+}
+
+// cmark-gfm writes table alignment as the obsolete `align` attribute (and a CSP forbids the
+// `style` alternative); turn it into a class the theme styles. User text cannot forge these
+// strings because safe mode escapes every '"' and '<' that comes from the input.
+void replace_align_attributes(std::string& html) {
+  static constexpr std::string_view kFrom[] = {" align=\"left\"", " align=\"center\"",
+                                               " align=\"right\""};
+  static constexpr std::string_view kTo[] = {" class=\"align-left\"", " class=\"align-center\"",
+                                             " class=\"align-right\""};
+  if (html.find(" align=\"") == std::string::npos) return;
+  std::string out;
+  out.reserve(html.size());
+  std::size_t i = 0;
+  while (i < html.size()) {
+    bool replaced = false;
+    if (html[i] == ' ') {
+      for (std::size_t k = 0; k < 3; ++k) {
+        if (html.compare(i, kFrom[k].size(), kFrom[k]) == 0) {
+          out += kTo[k];
+          i += kFrom[k].size();
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += html[i++];
+  }
+  html.swap(out);
+}
+
+}  // namespace
+
+std::string render_markdown(std::string_view markdown, int heading_offset) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+
+  const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
+  for (const char* name : kExtensions) {
+    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), extension);
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+  if (heading_offset != 0) shift_headings(document.get(), heading_offset);
+  std::unique_ptr<char, CStringDeleter> html(
+      cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
+  std::string result = html ? std::string(html.get()) : std::string();
+  replace_align_attributes(result);
+  return result;
+}
+
+}  // namespace trustsite

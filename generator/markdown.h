@@ -1,0 +1,17 @@
+// CommonMark + GFM (tables, strikethrough, autolinks, task lists) to HTML with cmark-gfm, in
+// safe mode (SPEC 2): raw HTML is dropped and javascript:/vbscript:/data: links are emptied.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace trustsite {
+
+// Renders `markdown` (UTF-8) to an HTML fragment. Safe by default: raw HTML blocks and inline
+// HTML are replaced by comments, unsafe link schemes become empty hrefs (cmark's
+// CMARK_OPT_SAFE behaviour, the default since it is not CMARK_OPT_UNSAFE). Headings are shifted
+// down by `heading_offset` levels (1 turns `#` into <h2>), clamped to <h6>. Never throws on any
+// input; invalid UTF-8 is replaced with U+FFFD.
+std::string render_markdown(std::string_view markdown, int heading_offset = 0);
+
+}  // namespace trustsite

@@ -1,0 +1,101 @@
+// Reading YAML input files with positions: file loading with UTF-8 checks, duplicate-key
+// detection, and a typed field reader that reports every problem as a diagnostic
+// (path:line:col, what was found, what was expected) instead of throwing.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "date.h"
+#include "diagnostics.h"
+#include "localized.h"
+
+namespace trustsite {
+
+// Position of a yaml-cpp node or mark, converted to 1-based line/column in `file`.
+SourceLocation location_of(const YAML::Mark& mark, const std::string& file);
+SourceLocation location_of(const YAML::Node& node, const std::string& file);
+
+// The byte offset (0-based) of the first invalid UTF-8 sequence in `text`, or nullopt when the
+// whole text is valid UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Parses YAML text (UTF-8, an optional BOM is skipped) as the document of `file`, reporting to
+// `sink`: invalid UTF-8, tabs used as indentation, syntax errors (yaml-cpp's message with its
+// mark), more than one document, and duplicate keys in any mapping. `first_line` is the file
+// line of the text's first line (front matter starts on line 2). Returns nullopt on errors
+// that leave no usable document; an empty document yields a Null node.
+std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file,
+                                     DiagnosticSink& sink, int first_line = 1);
+
+// Reads and parses `path`; `file` is the display path used in diagnostics.
+std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& path, const std::string& file,
+                                         DiagnosticSink& sink);
+
+// How a node reads to a human: "a map", "a list", "a number (42)", "a text ("…")", "null".
+std::string describe_node(const YAML::Node& node);
+
+// Whether `text` is an identifier: ^[a-z0-9][a-z0-9-]*$ (SPEC 3).
+bool is_identifier(std::string_view text);
+
+// The closest of `candidates` to `word` by edit distance, if close enough to suggest.
+std::optional<std::string> nearest_name(std::string_view word,
+                                        const std::vector<std::string>& candidates);
+
+// Reads one YAML mapping field by field. Every getter marks its key as known; finish() then
+// reports the remaining keys as unknown fields (a strict warning with "did you mean ...?").
+// Getters return nullopt (and report) on a wrong type or, for required fields, absence.
+class MapReader {
+ public:
+  // `what` names the mapping in messages ("control 'mfa'", "site.yaml"). When `node` is not a
+  // map an error is reported and ok() is false; every getter then returns nullopt.
+  MapReader(const YAML::Node& node, std::string file, DiagnosticSink& sink, std::string what,
+            std::vector<std::string> known_fields);
+
+  bool ok() const { return ok_; }
+  const YAML::Node& node() const { return node_; }
+  SourceLocation location() const { return location_of(node_, file_); }
+  SourceLocation location_of_key(const char* key) const;
+  SourceLocation location_of_value(const char* key) const;
+  bool has(const char* key) const;
+
+  std::optional<YAML::Node> raw(const char* key, bool required);
+  std::optional<std::string> text(const char* key, bool required);
+  std::optional<std::string> identifier(const char* key, bool required);
+  std::optional<long long> integer(const char* key, bool required, long long min, long long max);
+  std::optional<bool> boolean(const char* key, bool required);
+  std::optional<Date> date(const char* key, bool required);
+  // One of `allowed` (a closed enum such as statuses); the message lists the allowed values.
+  std::optional<std::string> one_of(const char* key, bool required,
+                                    const std::vector<std::string>& allowed);
+  std::optional<std::vector<std::string>> text_list(const char* key, bool required);
+  // A localized field (SPEC 2): a plain text, or a map whose keys are in `locales`. A map
+  // without `default_locale` is an error when `required`; a missing non-default locale is a
+  // strict warning counted in `missing` (by locale).
+  LocalizedText localized(const char* key, bool required, const std::vector<std::string>& locales,
+                          const std::string& default_locale,
+                          std::map<std::string, int>* missing = nullptr);
+
+  // Reports the keys no getter asked for.
+  void finish();
+
+ private:
+  std::optional<YAML::Node> lookup(const char* key, bool required);
+  bool expect_scalar(const YAML::Node& value, const char* key, const char* expected);
+
+  YAML::Node node_;
+  std::string file_;
+  DiagnosticSink& sink_;
+  std::string what_;
+  std::vector<std::string> known_fields_;
+  std::set<std::string> seen_;
+  bool ok_;
+};
+
+}  // namespace trustsite
