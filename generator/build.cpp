@@ -1,0 +1,159 @@
+#include "build.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "assets.h"
+#include "config.h"
+#include "content.h"
+#include "data_dirs.h"
+#include "locales.h"
+#include "monitoring.h"
+#include "mustache.h"
+#include "stamp.h"
+#include "view_model.h"
+
+namespace trustsite {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string display_path(const fs::path& path, const fs::path& site_dir) {
+  fs::path relative = path.lexically_relative(site_dir);
+  if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+  // Outside the site: name it relative to trustsite's data dir, marked as such.
+  fs::path in_data = path.lexically_relative(data_dir());
+  if (!in_data.empty() && *in_data.begin() != "..") return "<trustsite>/" + in_data.generic_string();
+  return path.generic_string();
+}
+
+void report_template_error(const mustache::TemplateError& error, DiagnosticSink& sink) {
+  sink.error({error.file(), error.line(), error.column()}, error.message());
+}
+
+std::int64_t build_time_unix() {
+  using namespace std::chrono;
+  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// Renders every planned page, in parallel when there are several: each worker takes the next
+// page index; the TemplateLibrary is thread-safe and every template is parsed once.
+std::vector<OutputFile> render_pages(const std::vector<PagePlan>& plans,
+                                     mustache::TemplateLibrary& library, DiagnosticSink& sink) {
+  std::vector<OutputFile> files(plans.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < plans.size(); i = next++) {
+      try {
+        files[i] = {plans[i].output_path, library.render(plans[i].template_name, plans[i].context)};
+      } catch (const mustache::TemplateError& error) {
+        report_template_error(error, sink);
+      }
+    }
+  };
+  const std::size_t workers =
+      std::min<std::size_t>(plans.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < workers; ++i) threads.emplace_back(work);
+  work();
+  for (auto& thread : threads) thread.join();
+  return files;
+}
+
+}  // namespace
+
+BuildReport run_build(const BuildOptions& options) {
+  BuildReport report;
+  DiagnosticSink sink(options.strict);
+  auto finish = [&](int exit_code) {
+    report.diagnostics = sink.sorted();
+    report.exit_code = exit_code;
+    return report;
+  };
+
+  try {
+    SiteConfig config = load_config(options.site_dir, sink);
+    report.out_dir = options.out_dir ? fs::absolute(*options.out_dir) : config.site_dir / "public";
+    if (!options.base_url.empty()) {
+      if (auto normalized = normalize_base_url(options.base_url))
+        config.base_url = *normalized;
+      else
+        sink.error({}, "--base-url '" + options.base_url +
+                           "' is not an absolute http(s) URL; expected e.g. https://trust.example.com");
+    }
+    if (options.write_output) {
+      try {
+        check_output_dir(report.out_dir, config.site_dir);
+      } catch (const FatalError& error) {
+        sink.error(error.location(), error.what());
+      }
+    }
+    if (config.locales.empty() || config.default_locale.empty()) return finish(1);
+    if (config.monitoring) validate_monitoring_config(*config.monitoring, sink);
+
+    const UiStrings strings = UiStrings::load(config, sink);
+    const Content content = load_content(config, sink, reserved_ids());
+
+    // The theme: <site>/themes/<name>/ first, then trustsite's own (SPEC 1).
+    const auto theme_dir = find_in_search_dirs(config.site_dir, fs::path("themes") / config.theme);
+    if (!theme_dir) {
+      sink.error({"site.yaml", 0, 0}, "theme '" + config.theme + "' not found (looked in " +
+                                          (config.site_dir / "themes").string() + " and " +
+                                          (data_dir() / "themes").string() +
+                                          "); expected a directory themes/" + config.theme + "/");
+      return finish(1);
+    }
+    std::vector<std::pair<fs::path, std::string>> template_dirs;
+    for (const fs::path& dir : {config.site_dir / "templates", *theme_dir / "templates"})
+      template_dirs.emplace_back(dir, display_path(dir, config.site_dir));
+    mustache::TemplateLibrary library(mustache::directory_loader(template_dirs),
+                                      mustache::TemplateLibrary::MissingPartial::throw_error);
+    for (const char* name : {"chooser", "home", "page", "not_found"}) {
+      for (const auto& error : library.check(name)) report_template_error(error, sink);
+      try {
+        if (!library.get(name))
+          sink.error({display_path(*theme_dir / "templates", config.site_dir), 0, 0},
+                     std::string("template '") + name + "' not found; expected " + name +
+                         ".mustache in " + mustache::describe_directories(template_dirs));
+      } catch (const mustache::TemplateError&) {
+        // A syntax error, already reported by check().
+      }
+    }
+
+    MonitoringResult live;
+    if (config.monitoring) {
+      MonitoringOptions monitoring_options;
+      monitoring_options.offline = options.offline;
+      monitoring_options.now_unix = build_time_unix();
+      live = load_live_statuses(config, monitoring_options, sink);
+      check_monitor_references(content, live, sink);
+    }
+    if (sink.has_errors()) return finish(1);
+    if (live.fatal) return finish(3);
+
+    const Date stamp = compute_stamp(config, content);
+    const std::vector<AssetFile> assets = load_assets(
+        *theme_dir / "static", display_path(*theme_dir / "static", config.site_dir), sink);
+    SiteModel model{config, content, strings, live, stamp, {}};
+    for (const auto& asset : assets) model.assets[asset.source_name] = {asset.output_path, asset.integrity};
+
+    std::vector<OutputFile> files = render_pages(plan_pages(model), library, sink);
+    for (const auto& asset : assets) files.push_back({asset.output_path, asset.content});
+    if (sink.has_errors()) return finish(1);
+
+    if (options.write_output) write_site(report.out_dir, config.site_dir, files);
+    report.files = std::move(files);
+    return finish(0);
+  } catch (const FatalError& error) {
+    sink.error(error.location(), error.what());
+    return finish(error.exit_code());
+  } catch (const mustache::TemplateError& error) {
+    report_template_error(error, sink);
+    return finish(1);
+  }
+}
+
+}  // namespace trustsite

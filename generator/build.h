@@ -1,0 +1,37 @@
+// Runs the pipeline: load config -> load content, UI strings -> [fetch live statuses] ->
+// validate -> view model -> render templates -> write the site atomically.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "site_writer.h"
+
+namespace trustsite {
+
+struct BuildOptions {
+  std::filesystem::path site_dir = ".";
+  std::optional<std::filesystem::path> out_dir;  // default: <site>/public
+  bool strict = false;                           // --strict
+  bool offline = false;                          // --offline
+  std::string base_url;                          // --base-url (empty: site.yaml's)
+  bool write_output = true;                      // false for `check`
+};
+
+struct BuildReport {
+  int exit_code = 0;                     // SPEC 7: 0 ok, 1 content/config/output, 3 monitoring
+  std::vector<Diagnostic> diagnostics;   // sorted by file, line, column
+  std::vector<OutputFile> files;         // everything the build produced (also for `check`)
+  std::filesystem::path out_dir;         // where the site was (or would be) written
+};
+
+// Runs every stage, collecting all diagnostics before deciding. Writes the output only when
+// there is no error and `options.write_output` is set. Never throws for bad input: problems
+// are in the report's diagnostics and exit code.
+BuildReport run_build(const BuildOptions& options);
+
+}  // namespace trustsite

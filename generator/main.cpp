@@ -1,0 +1,159 @@
+// The trustsite command line (SPEC 7): CLI11 setup, and the mapping of results to output and
+// exit codes. Everything else lives in the core library.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "build.h"
+#include "mustache.h"
+
+namespace {
+
+using trustsite::Diagnostic;
+
+enum class Format { text, json, github };
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Format format) {
+  switch (format) {
+    case Format::text:
+      for (const auto& d : diagnostics) std::cerr << trustsite::format_text(d) << '\n';
+      break;
+    case Format::github:
+      for (const auto& d : diagnostics) std::cout << trustsite::format_github(d) << '\n';
+      break;
+    case Format::json: {
+      nlohmann::json array = nlohmann::json::array();
+      for (const auto& d : diagnostics) array.push_back(trustsite::to_json(d));
+      std::cout << array.dump(2) << '\n';
+      break;
+    }
+  }
+}
+
+std::string summary(const trustsite::BuildReport& report) {
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& d : report.diagnostics)
+    (d.severity == trustsite::Severity::error ? errors : warnings)++;
+  return std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " +
+         std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s");
+}
+
+int render_template(const std::string& template_path, const std::string& data_path,
+                    const std::string& partials_dir) {
+  namespace fs = std::filesystem;
+  std::ifstream data_stream(data_path, std::ios::binary);
+  if (!data_stream) {
+    std::cerr << data_path << ": error: cannot read the data file; expected a JSON file\n";
+    return 1;
+  }
+  nlohmann::json context;
+  try {
+    context = nlohmann::json::parse(data_stream);
+  } catch (const nlohmann::json::parse_error& error) {
+    std::cerr << data_path << ": error: invalid JSON (" << error.what() << "); expected a JSON value\n";
+    return 1;
+  }
+  std::ifstream template_stream(template_path, std::ios::binary);
+  if (!template_stream) {
+    std::cerr << template_path << ": error: cannot read the template\n";
+    return 1;
+  }
+  std::stringstream source;
+  source << template_stream.rdbuf();
+  const fs::path dir = partials_dir.empty() ? fs::path(template_path).parent_path() : fs::path(partials_dir);
+  const std::string display = partials_dir.empty() ? fs::path(template_path).parent_path().generic_string()
+                                                   : partials_dir;
+  try {
+    trustsite::mustache::TemplateLibrary library(
+        trustsite::mustache::directory_loader({{dir.empty() ? fs::path(".") : dir, display}}));
+    auto parsed = trustsite::mustache::parse(source.str(), template_path);
+    std::string output = library.render(*parsed, context);
+    std::fwrite(output.data(), 1, output.size(), stdout);
+    return 0;
+  } catch (const trustsite::mustache::TemplateError& error) {
+    std::cerr << error.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"trustsite — builds a multilingual, static Trust Center from YAML and Markdown"};
+  app.require_subcommand(0, 1);
+  bool show_version = false;
+  app.add_flag("--version", show_version, "Print the version and exit");
+
+  trustsite::BuildOptions build_options;
+  std::string site = ".", out, base_url;
+  bool strict = false, offline = false;
+
+  auto* build = app.add_subcommand("build", "Build the site into the output directory");
+  build->add_option("--site", site, "Site directory (default: current directory)");
+  build->add_option("-o,--out", out, "Output directory (default: <site>/public)");
+  build->add_flag("--strict", strict, "Treat warnings such as missing translations as errors");
+  build->add_flag("--offline", offline, "Do not fetch live statuses; use the cache if any");
+  build->add_option("--base-url", base_url, "Override site.yaml's base_url");
+
+  Format format = Format::text;
+  auto* check = app.add_subcommand("check", "Validate the site without writing anything");
+  check->add_option("--site", site, "Site directory (default: current directory)");
+  check->add_flag("--strict", strict, "Treat warnings such as missing translations as errors");
+  check->add_flag("--offline", offline, "Do not fetch live statuses; use the cache if any");
+  check->add_option("--format", format, "Diagnostics format: text (stderr), json or github (stdout)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}, {"github", Format::github}}));
+
+  std::string template_path, data_path, partials_dir;
+  auto* render = app.add_subcommand("render-template",
+                                    "Render one Mustache template with a JSON context to stdout");
+  render->add_option("TEMPLATE", template_path, "The template file")->required();
+  render->add_option("--data", data_path, "JSON file with the context")->required();
+  render->add_option("--partials", partials_dir,
+                     "Directory of partials and parents (default: the template's directory)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+
+  if (show_version) {
+    std::cout << "trustsite " << TRUSTSITE_VERSION << '\n';
+    return 0;
+  }
+  if (*render) return render_template(template_path, data_path, partials_dir);
+  if (!*build && !*check) {
+    std::cerr << app.help();
+    return 2;
+  }
+
+  build_options.site_dir = site;
+  if (!out.empty()) build_options.out_dir = out;
+  build_options.strict = strict;
+  build_options.offline = offline;
+  build_options.base_url = base_url;
+  build_options.write_output = static_cast<bool>(*build);
+
+  trustsite::BuildReport report = trustsite::run_build(build_options);
+  print_diagnostics(report.diagnostics, *check ? format : Format::text);
+  if (*build && report.exit_code == 0) {
+    std::cerr << "trustsite: wrote " << report.files.size() << " files to "
+              << report.out_dir.string() << " (" << summary(report) << ")\n";
+  } else if (*check && format == Format::text) {
+    std::cerr << "trustsite: " << summary(report) << '\n';
+  } else if (*build) {
+    std::cerr << "trustsite: build failed (" << summary(report) << "); " << report.out_dir.string()
+              << " was not changed\n";
+  }
+  return report.exit_code;
+}

@@ -1,0 +1,151 @@
+#include "yaml_reader.h"
+
+#include <doctest/doctest.h>
+
+using namespace trustsite;
+
+namespace {
+
+std::vector<std::string> messages(const DiagnosticSink& sink) {
+  std::vector<std::string> out;
+  for (const auto& d : sink.sorted()) out.push_back(format_text(d));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("parse_yaml reports syntax errors with file:line:col") {
+  DiagnosticSink sink;
+  auto node = parse_yaml("title: \"unclosed\nother: 1\n", "site.yaml", sink);
+  CHECK_FALSE(node);
+  auto out = messages(sink);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rfind("site.yaml:", 0) == 0);
+  CHECK(out[0].find("error: YAML syntax error") != std::string::npos);
+}
+
+TEST_CASE("parse_yaml names a tab used for indentation") {
+  DiagnosticSink sink;
+  CHECK_FALSE(parse_yaml("category:\n\ttitle: x\n", "content/controls/a.yaml", sink));
+  auto out = messages(sink);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "content/controls/a.yaml:2:1: error: tab character in indentation; expected spaces "
+        "(YAML does not allow tabs for indentation)");
+}
+
+TEST_CASE("parse_yaml reports duplicate keys at the second key, naming the first") {
+  DiagnosticSink sink;
+  CHECK_FALSE(parse_yaml("a: 1\nb:\n  c: 1\n  c: 2\n", "x.yaml", sink));
+  auto out = messages(sink);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "x.yaml:4:3: error: duplicate key 'c' (first at line 3, column 3); expected each key "
+        "once in a mapping");
+}
+
+TEST_CASE("parse_yaml rejects invalid UTF-8 and accepts a BOM") {
+  DiagnosticSink sink;
+  CHECK_FALSE(parse_yaml("a: 1\nb: caf\xE9\n", "x.yaml", sink));
+  auto out = messages(sink);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] == "x.yaml:2:7: error: invalid UTF-8 (byte 0xE9); expected a UTF-8 encoded text file");
+
+  DiagnosticSink clean;
+  auto node = parse_yaml("\xEF\xBB\xBFtitle: ok\n", "x.yaml", clean);
+  REQUIRE(node);
+  CHECK((*node)["title"].as<std::string>() == "ok");
+  CHECK_FALSE(clean.has_errors());
+}
+
+TEST_CASE("parse_yaml shifts positions of front matter by first_line") {
+  DiagnosticSink sink;
+  CHECK_FALSE(parse_yaml("a: 1\na: 2\n", "content/pages/p.en.md", sink, 2));
+  auto out = messages(sink);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rfind("content/pages/p.en.md:3:1:", 0) == 0);
+}
+
+TEST_CASE("find_invalid_utf8 rejects overlongs, surrogates and truncation") {
+  CHECK_FALSE(find_invalid_utf8("åäö ✓ 📦"));
+  CHECK(find_invalid_utf8("\xC0\xAF") == std::optional<std::size_t>(0));      // overlong '/'
+  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == std::optional<std::size_t>(2));  // surrogate
+  CHECK(find_invalid_utf8("abc\xE2\x9C") == std::optional<std::size_t>(3));     // truncated
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == std::optional<std::size_t>(0));  // > U+10FFFF
+}
+
+TEST_CASE("MapReader reports types, enums, dates and unknown fields precisely") {
+  DiagnosticSink sink;
+  auto node = parse_yaml(
+      "title: 42\nstatus: done\nupdated: 2026-02-30\ndescripton: x\nopt_in: yes\n", "c.yaml", sink);
+  REQUIRE(node);
+  MapReader reader(*node, "c.yaml", sink, "control 'mfa'",
+                   {"title", "status", "updated", "description", "opt_in"});
+  CHECK_FALSE(reader.text("title", true));
+  CHECK_FALSE(reader.one_of("status", true, {"implemented", "in_progress", "planned", "not_applicable"}));
+  CHECK_FALSE(reader.date("updated", false));
+  CHECK_FALSE(reader.boolean("opt_in", false));
+  reader.finish();
+  auto out = messages(sink);
+  REQUIRE(out.size() == 5);
+  CHECK(out[0] ==
+        "c.yaml:1:8: error: field 'title' of control 'mfa' is a number (42); expected a text "
+        "(quote it if it is meant as text: \"42\")");
+  CHECK(out[1] ==
+        "c.yaml:2:9: error: unknown status 'done' in control 'mfa'; expected one of: "
+        "implemented, in_progress, planned, not_applicable");
+  CHECK(out[2] ==
+        "c.yaml:3:10: error: field 'updated' of control 'mfa' is the text '2026-02-30', which is "
+        "not a valid date; expected YYYY-MM-DD (e.g. 2026-03-14)");
+  CHECK(out[3] == "c.yaml:4:1: warning: unknown field 'descripton' in control 'mfa'; did you mean 'description'?");
+  CHECK(out[4] ==
+        "c.yaml:5:9: error: field 'opt_in' of control 'mfa' is the text 'yes'; expected true or false");
+}
+
+TEST_CASE("MapReader: missing required field, and --strict turns unknown fields into errors") {
+  DiagnosticSink sink(/*strict=*/true);
+  auto node = parse_yaml("colour: blue\n", "c.yaml", sink);
+  REQUIRE(node);
+  MapReader reader(*node, "c.yaml", sink, "category", {"title"});
+  reader.localized("title", true, {"en", "sv"}, "en");
+  reader.finish();
+  auto out = messages(sink);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0] == "c.yaml:1:1: error: category has no 'title' field; expected one (it is required)");
+  CHECK(out[1] == "c.yaml:1:1: error: unknown field 'colour' in category; expected one of: title");
+}
+
+TEST_CASE("MapReader::localized: plain text, maps, unknown locales and missing translations") {
+  DiagnosticSink sink;
+  auto node = parse_yaml(
+      "a: Same\nb: {en: Hello, sv: Hej}\nc: {en: Only English}\nd: {en: x, de: y}\n", "f.yaml", sink);
+  REQUIRE(node);
+  MapReader reader(*node, "f.yaml", sink, "control 'x'", {"a", "b", "c", "d"});
+  std::map<std::string, int> missing;
+  auto a = reader.localized("a", true, {"en", "sv"}, "en", &missing);
+  auto b = reader.localized("b", true, {"en", "sv"}, "en", &missing);
+  auto c = reader.localized("c", true, {"en", "sv"}, "en", &missing);
+  auto d = reader.localized("d", true, {"en", "sv"}, "en", &missing);
+  CHECK(a.plain);
+  CHECK(a.by_locale.at("sv") == "Same");
+  CHECK(b.by_locale.at("sv") == "Hej");
+  CHECK_FALSE(c.has("sv"));
+  CHECK(missing["sv"] == 2);  // c and d
+  auto out = messages(sink);
+  REQUIRE(out.size() == 3);
+  CHECK(out[0] == "f.yaml:3:4: warning: field 'c' of control 'x' has no sv translation; the en text is shown instead");
+  CHECK(out[1] == "f.yaml:4:4: warning: field 'd' of control 'x' has no sv translation; the en text is shown instead");
+  CHECK(out[2] == "f.yaml:4:12: error: locale 'de' in field 'd' of control 'x' is not in site.yaml's locales; expected one of: en, sv");
+}
+
+TEST_CASE("is_identifier follows ^[a-z0-9][a-z0-9-]*$") {
+  CHECK(is_identifier("mfa"));
+  CHECK(is_identifier("iso-27001"));
+  CHECK(is_identifier("2fa"));
+  CHECK_FALSE(is_identifier(""));
+  CHECK_FALSE(is_identifier("-mfa"));
+  CHECK_FALSE(is_identifier("MFA"));
+  CHECK_FALSE(is_identifier("a_b"));
+  CHECK_FALSE(is_identifier("a b"));
+  CHECK_FALSE(is_identifier("\"><script>"));
+}
