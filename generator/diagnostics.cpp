@@ -46,8 +46,10 @@ std::vector<Diagnostic> DiagnosticSink::sorted() const {
     std::lock_guard lock(mutex_);
     result = diagnostics_;
   }
+  // Diagnostics about the whole run (no file) come last, after every file's.
   auto key = [](const Diagnostic& d) {
-    return std::tie(d.location.file, d.location.line, d.location.column);
+    return std::make_tuple(d.location.file.empty(), std::cref(d.location.file), d.location.line,
+                           d.location.column);
   };
   std::stable_sort(result.begin(), result.end(),
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });

@@ -46,8 +46,8 @@ class DiagnosticSink {
   bool has_errors() const;
   std::size_t error_count() const;
   std::size_t warning_count() const;
-  // All diagnostics so far, sorted by file, line, column (stable for equal positions) and
-  // with exact duplicates removed.
+  // All diagnostics so far, sorted by file, line, column (stable for equal positions; those
+  // without a file last) and with exact duplicates removed.
   std::vector<Diagnostic> sorted() const;
 
  private:

@@ -1,0 +1,194 @@
+// Fixture-site integration tests: build a small bilingual site into a temporary directory and
+// assert on the files it writes (SPEC 4, 5), and on what a failed build leaves behind.
+#include "build.h"
+
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+using namespace trustsite;
+using trustsite::testing::copy_tree;
+using trustsite::testing::read_file;
+using trustsite::testing::TempDir;
+using trustsite::testing::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFixtures = fs::path(TRUSTSITE_TESTS_DIR) / "fixtures" / "sites";
+
+// The text from the element that carries id="<id>" to the end of that element's tag name's
+// closing tag (good enough for the theme's <article>/<tr>/<section> elements).
+std::string element_with_id(const std::string& html, const std::string& id) {
+  const std::size_t at = html.find("id=\"" + id + "\"");
+  if (at == std::string::npos) return {};
+  const std::size_t open = html.rfind('<', at);
+  std::size_t name_end = html.find_first_of(" >", open);
+  const std::string tag = html.substr(open + 1, name_end - open - 1);
+  const std::size_t close = html.find("</" + tag + ">", at);
+  return html.substr(open, close == std::string::npos ? std::string::npos : close + tag.size() + 3 - open);
+}
+
+std::string messages(const BuildReport& report) {
+  std::string out;
+  for (const auto& d : report.diagnostics) out += format_text(d) + "\n";
+  return out;
+}
+
+struct BuiltSite {
+  TempDir dir;
+  BuildReport report;
+  fs::path out() const { return dir / "site/public"; }
+  std::string page(const std::string& path) const { return read_file(out() / path); }
+};
+
+std::unique_ptr<BuiltSite> build_fixture(const std::string& name, BuildOptions options = {}) {
+  auto built = std::make_unique<BuiltSite>();
+  copy_tree(kFixtures / name, built->dir / "site");
+  options.site_dir = built->dir / "site";
+  built->report = run_build(options);
+  return built;
+}
+
+}  // namespace
+
+TEST_CASE("build: a bilingual site produces every page with lang, hreflang and canonical URLs") {
+  auto site = build_fixture("basic");
+  INFO(messages(site->report));
+  REQUIRE(site->report.exit_code == 0);
+  for (const char* path : {"index.html", "404.html", "en/index.html", "sv/index.html",
+                           "en/privacy/index.html", "sv/privacy/index.html", "en/terms/index.html",
+                           "sv/terms/index.html", ".trustsite-output"})
+    CHECK_MESSAGE(fs::exists(site->out() / path), path);
+
+  const std::string sv = site->page("sv/index.html");
+  CHECK(sv.find("<html lang=\"sv\"") != std::string::npos);
+  CHECK(sv.find("hreflang=\"en\" href=\"https://trust.acme.example/security/en/\"") != std::string::npos);
+  CHECK(sv.find("hreflang=\"sv\" href=\"https://trust.acme.example/security/sv/\"") != std::string::npos);
+  CHECK(sv.find("hreflang=\"x-default\" href=\"https://trust.acme.example/security/en/\"") != std::string::npos);
+  CHECK(sv.find("rel=\"canonical\" href=\"https://trust.acme.example/security/sv/\"") != std::string::npos);
+  const std::string policy = site->page("en/privacy/index.html");
+  CHECK(policy.find("<html lang=\"en\"") != std::string::npos);
+  CHECK(policy.find("rel=\"canonical\" href=\"https://trust.acme.example/security/en/privacy/\"") != std::string::npos);
+  CHECK(policy.find("hreflang=\"sv\" href=\"https://trust.acme.example/security/sv/privacy/\"") != std::string::npos);
+}
+
+TEST_CASE("build: categories, controls, sub-processors and disclosures carry ids and data-status") {
+  auto site = build_fixture("basic");
+  REQUIRE(site->report.exit_code == 0);
+  const std::string en = site->page("en/index.html");
+  CHECK(en.find("id=\"access\"") != std::string::npos);
+  CHECK(en.find("id=\"data\"") != std::string::npos);
+  CHECK(en.find("id=\"data\"") < en.find("id=\"access\""));  // order 5 before order 10
+  const std::string mfa = element_with_id(en, "mfa");
+  CHECK(mfa.find("data-status=\"implemented\"") != std::string::npos);
+  CHECK(mfa.find("Implemented") != std::string::npos);  // status as text, not colour alone
+  CHECK(element_with_id(en, "sso").find("data-status=\"in_progress\"") != std::string::npos);
+  CHECK(element_with_id(en, "cloudhost").find("data-status=\"signed\"") != std::string::npos);
+  CHECK(element_with_id(en, "summaries").find("data-status=\"implemented\"") != std::string::npos);
+  CHECK(en.find("OldMail Ltd") != std::string::npos);  // a removed, unlisted sub-processor by name
+}
+
+TEST_CASE("build: fallback text is marked with lang exactly where it falls back") {
+  auto site = build_fixture("basic");
+  REQUIRE(site->report.exit_code == 0);
+  const std::string sv = site->page("sv/index.html");
+  const std::string sso = element_with_id(sv, "sso");
+  REQUIRE_FALSE(sso.empty());
+  CHECK(sso.find("lang=\"en\"") != std::string::npos);
+  CHECK(sso.find("SAML for customers") != std::string::npos);
+  CHECK(element_with_id(sv, "mfa").find("lang=\"en\"") == std::string::npos);
+  // The English page needs no marker at all for content.
+  CHECK(element_with_id(site->page("en/index.html"), "sso").find("lang=") == std::string::npos);
+  // A page missing in Swedish: built from English with a notice, content marked lang="en".
+  const std::string terms = site->page("sv/terms/index.html");
+  CHECK(terms.find("<html lang=\"sv\"") != std::string::npos);
+  CHECK(terms.find("English only, on purpose.") != std::string::npos);
+  CHECK(terms.find("lang=\"en\"") != std::string::npos);
+  CHECK(terms.find("Den här sidan finns ännu inte på svenska") != std::string::npos);
+  CHECK(site->page("sv/privacy/index.html").find("finns ännu inte på svenska") == std::string::npos);
+}
+
+TEST_CASE("build: the update stamp is the latest content date, localized") {
+  auto site = build_fixture("basic");
+  REQUIRE(site->report.exit_code == 0);
+  CHECK(site->page("en/index.html").find("<time datetime=\"2026-04-01\"") != std::string::npos);
+  CHECK(site->page("sv/index.html").find("Uppdaterad") != std::string::npos);
+  CHECK(site->page("en/index.html").find("Updated") != std::string::npos);
+}
+
+TEST_CASE("build: hostile content is escaped, never executed") {
+  auto site = build_fixture("basic");
+  REQUIRE(site->report.exit_code == 0);
+  const std::string en = site->page("en/index.html");
+  CHECK(en.find("<script>alert(1)") == std::string::npos);
+  CHECK(en.find("javascript:") == std::string::npos);
+  CHECK(en.find("Database &lt;encryption&gt; &amp; &quot;keys&quot;") != std::string::npos);
+}
+
+TEST_CASE("build: a content error stops the build with file:line:col and leaves the output") {
+  auto site = build_fixture("basic");
+  REQUIRE(site->report.exit_code == 0);
+  const std::string before = site->page("en/index.html");
+  write_file(site->dir / "site/content/controls/access.yaml",
+             "category:\n  title: Access\ncontrols:\n  - id: mfa\n    title: MFA\n"
+             "    description: x\n    status: done\n");
+  BuildOptions options;
+  options.site_dir = site->dir / "site";
+  BuildReport failed = run_build(options);
+  CHECK(failed.exit_code == 1);
+  REQUIRE(failed.diagnostics.size() >= 1);
+  CHECK(format_text(failed.diagnostics[0]) ==
+        "content/controls/access.yaml:7:13: error: unknown status 'done' in control 'mfa'; "
+        "expected one of: implemented, in_progress, planned, not_applicable");
+  CHECK(site->page("en/index.html") == before);
+}
+
+TEST_CASE("build: refuses an output directory it did not create") {
+  TempDir dir;
+  copy_tree(kFixtures / "basic", dir / "site");
+  write_file(dir / "site/public/keep.txt", "mine");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  BuildReport report = run_build(options);
+  CHECK(report.exit_code == 1);
+  CHECK(messages(report).find("not empty and trustsite did not create it") != std::string::npos);
+  CHECK(read_file(dir / "site/public/keep.txt") == "mine");
+  options.out_dir = dir / "site";
+  CHECK(run_build(options).exit_code == 1);
+  CHECK(fs::exists(dir / "site/site.yaml"));
+}
+
+TEST_CASE("check: validates everything and writes nothing") {
+  TempDir dir;
+  copy_tree(kFixtures / "basic", dir / "site");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.write_output = false;
+  BuildReport report = run_build(options);
+  CHECK(report.exit_code == 0);
+  CHECK_FALSE(report.files.empty());
+  CHECK_FALSE(fs::exists(dir / "site/public"));
+}
+
+TEST_CASE("build: --strict turns the missing translations into errors") {
+  BuildOptions options;
+  options.strict = true;
+  auto site = build_fixture("basic", options);
+  CHECK(site->report.exit_code == 1);
+  const std::string text = messages(site->report);
+  CHECK(text.find("content/controls/access.yaml:14:18: error: field 'description' of control 'sso' has no sv translation") != std::string::npos);
+  CHECK(text.find("error: 2 missing sv translations in total") != std::string::npos);
+  CHECK_FALSE(fs::exists(site->out()));
+}
+
+TEST_CASE("build: --base-url overrides site.yaml and is validated") {
+  BuildOptions options;
+  options.base_url = "https://preview.example/pr-7";
+  auto site = build_fixture("basic", options);
+  REQUIRE(site->report.exit_code == 0);
+  CHECK(site->page("en/index.html").find("https://preview.example/pr-7/en/") != std::string::npos);
+  BuildOptions bad;
+  bad.base_url = "javascript:alert(1)";
+  CHECK(build_fixture("basic", bad)->report.exit_code == 1);
+}
