@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake ninja-build g++ pkg-config git ca-certificates
+  cmake ninja-build g++ pkg-config git ca-certificates ccache
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev
   libcli11-dev doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
   libxml2-utils python3
