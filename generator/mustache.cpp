@@ -1,0 +1,1038 @@
+// The Mustache engine: tokenizer -> standalone-line pass -> node tree (parse), and a renderer
+// that walks the tree with a context stack. Spec: https://github.com/mustache/spec v1.3 with
+// the optional inheritance module (~inheritance.yml, including its block re-indentation).
+#include "mustache.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+namespace trustsite::mustache {
+
+namespace {
+
+std::string format_what(const std::string& file, int line, int column, const std::string& message) {
+  std::string what = file;
+  if (line > 0) {
+    what += ':' + std::to_string(line);
+    if (column > 0) what += ':' + std::to_string(column);
+  }
+  if (!what.empty()) what += ": ";
+  return what + message;
+}
+
+}  // namespace
+
+TemplateError::TemplateError(std::string file, int line, int column, const std::string& message)
+    : std::runtime_error(format_what(file, line, column, message)),
+      file_(std::move(file)),
+      line_(line),
+      column_(column),
+      message_(message) {}
+
+namespace detail {
+
+enum class NodeKind : unsigned char { text, variable, section, inverted, partial, parent, block };
+
+struct Node {
+  NodeKind kind = NodeKind::text;
+  bool escape = true;       // variable: {{name}} escapes, {{{name}}} and {{&name}} do not
+  bool standalone = false;  // partial/parent: the tag stood alone on its line
+  int line = 0;
+  int column = 0;
+  std::string text;               // text: the literal text; every other kind: the name
+  std::vector<std::string> path;  // variable/section/inverted: dotted name parts; {} for "."
+  std::string indent;             // partial/parent: indentation of its standalone line;
+                                  // block: the indentation its content is expanded with
+  std::vector<Node> children;     // section/inverted/block: content; parent: block overrides
+};
+
+}  // namespace detail
+
+using detail::Node;
+using detail::NodeKind;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+// Recursion depth of the renderer (sections inside partials inside sections...).
+constexpr int max_render_depth = 1000;
+
+bool is_blank_char(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_space_char(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), is_blank_char);
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space_char(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space_char(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// `s` without its longest common prefix with `prefix` (both indentation strings).
+std::string_view strip_common_prefix(std::string_view s, std::string_view prefix) {
+  std::size_t n = 0;
+  while (n < s.size() && n < prefix.size() && s[n] == prefix[n]) ++n;
+  return s.substr(n);
+}
+
+// The tag as written, shortened for messages.
+std::string excerpt(std::string_view tag) {
+  constexpr std::size_t limit = 60;
+  if (tag.size() <= limit) return std::string(tag);
+  return std::string(tag.substr(0, limit - 3)) + "...";
+}
+
+std::string position(int line, int column) {
+  return std::to_string(line) + ":" + std::to_string(column);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokenizer
+
+enum class TokenKind : unsigned char {
+  text,
+  variable,
+  section_open,
+  inverted_open,
+  close,
+  comment,
+  partial,
+  delimiters,
+  parent_open,
+  block_open,
+};
+
+struct Token {
+  TokenKind kind = TokenKind::text;
+  bool escape = true;
+  bool removed = false;       // whitespace belonging to a standalone line
+  bool standalone = false;    // a tag on a standalone line
+  bool pair_on_line = false;  // block_open whose closing tag is on the same standalone line
+  int line = 0;
+  int column = 0;
+  std::size_t offset = 0;           // source offset of the text, or of the tag's delimiter
+  std::size_t next_line = npos;     // block_open on a standalone line: start of the next line
+  std::string_view text;            // text: the text (at most one '\n', at its end); tag: name
+  std::string_view line_indent;     // standalone tag: the leading whitespace of its line
+  std::string_view open_delimiter;  // the delimiters in force at the tag, for messages
+  std::string_view close_delimiter;
+};
+
+// Tracks the 1-based line and column (in UTF-8 characters) of a source offset, moving forward.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view source) : source_(source) {}
+  void advance_to(std::size_t offset) {
+    for (; pos_ < offset; ++pos_) {
+      const auto c = static_cast<unsigned char>(source_[pos_]);
+      if (c == '\n') {
+        ++line_;
+        column_ = 1;
+      } else if ((c & 0xC0) != 0x80) {
+        ++column_;
+      }
+    }
+  }
+  int line() const { return line_; }
+  int column() const { return column_; }
+
+ private:
+  std::string_view source_;
+  std::size_t pos_ = 0;
+  int line_ = 1;
+  int column_ = 1;
+};
+
+struct Tokens {
+  std::vector<Token> tokens;
+  int eof_line = 1;
+  int eof_column = 1;
+};
+
+void add_text(std::vector<Token>& tokens, std::string_view source, std::size_t from,
+              std::size_t to) {
+  while (from < to) {
+    const std::size_t newline = source.find('\n', from);
+    const std::size_t end = (newline == npos || newline >= to) ? to : newline + 1;
+    Token token;
+    token.offset = from;
+    token.text = source.substr(from, end - from);
+    tokens.push_back(token);
+    from = end;
+  }
+}
+
+// Splits `source` into text tokens (split after each newline) and tags. Spec: the tag types of
+// interpolation.yml, sections.yml, inverted.yml, comments.yml, partials.yml, delimiters.yml and
+// ~inheritance.yml.
+Tokens tokenize(std::string_view source, const std::string& path) {
+  Tokens result;
+  std::vector<Token>& tokens = result.tokens;
+  std::string_view open = "{{";
+  std::string_view close = "}}";
+  Cursor cursor(source);
+  std::size_t pos = 0;
+  while (pos < source.size()) {
+    const std::size_t start = source.find(open, pos);
+    if (start == npos) {
+      add_text(tokens, source, pos, source.size());
+      break;
+    }
+    add_text(tokens, source, pos, start);
+    cursor.advance_to(start);
+    const int line = cursor.line();
+    const int column = cursor.column();
+    auto fail = [&](const std::string& message) -> void {
+      throw TemplateError(path, line, column, message);
+    };
+
+    Token token;
+    token.offset = start;
+    token.line = line;
+    token.column = column;
+    token.open_delimiter = open;
+    token.close_delimiter = close;
+    const std::size_t inner = start + open.size();
+    const char sigil = inner < source.size() ? source[inner] : '\0';
+    std::size_t content_begin = inner + 1;
+    std::string closing(close);
+    switch (sigil) {
+      case '!':
+        token.kind = TokenKind::comment;
+        break;
+      case '=':
+        token.kind = TokenKind::delimiters;
+        closing = "=" + closing;
+        break;
+      case '{':
+        token.kind = TokenKind::variable;
+        token.escape = false;
+        closing = "}" + closing;
+        break;
+      case '&':
+        token.kind = TokenKind::variable;
+        token.escape = false;
+        break;
+      case '#':
+        token.kind = TokenKind::section_open;
+        break;
+      case '^':
+        token.kind = TokenKind::inverted_open;
+        break;
+      case '/':
+        token.kind = TokenKind::close;
+        break;
+      case '>':
+        token.kind = TokenKind::partial;
+        break;
+      case '<':
+        token.kind = TokenKind::parent_open;
+        break;
+      case '$':
+        token.kind = TokenKind::block_open;
+        break;
+      default:
+        token.kind = TokenKind::variable;
+        content_begin = inner;
+        break;
+    }
+    const std::string opening =
+        std::string(open) + (content_begin > inner ? std::string(1, sigil) : "");
+    const std::size_t content_end =
+        content_begin <= source.size() ? source.find(closing, content_begin) : npos;
+    if (content_end == npos) {
+      const char* what = token.kind == TokenKind::comment      ? "unclosed comment"
+                         : token.kind == TokenKind::delimiters ? "unclosed set-delimiter tag"
+                                                               : "unclosed tag";
+      fail(std::string(what) + ": found '" + opening + "' but no closing '" + closing +
+           "'; expected the tag to end with '" + closing + "'");
+    }
+    const std::size_t tag_end = content_end + closing.size();
+    const std::string_view tag = source.substr(start, tag_end - start);
+    const std::string_view content = source.substr(content_begin, content_end - content_begin);
+
+    if (token.kind == TokenKind::comment) {
+      // Comments may contain anything but the closing delimiter (comments.yml).
+    } else if (token.kind == TokenKind::delimiters) {
+      // delimiters.yml: two non-whitespace sequences separated by whitespace, without '='.
+      const std::string_view body = trim(content);
+      const std::size_t gap = std::find_if(body.begin(), body.end(), is_space_char) - body.begin();
+      const std::string_view new_open = body.substr(0, gap);
+      const std::string_view new_close =
+          gap < body.size() ? trim(body.substr(gap)) : std::string_view{};
+      auto bad = [](std::string_view d) {
+        return d.empty() || d.find('=') != npos || std::any_of(d.begin(), d.end(), is_space_char);
+      };
+      if (bad(new_open) || bad(new_close))
+        fail("bad set-delimiter tag '" + excerpt(tag) +
+             "'; expected two delimiters separated by whitespace, neither containing whitespace "
+             "or '=', e.g. '" +
+             std::string(open) + "=<% %>=" + std::string(close) + "'");
+      if (new_open.size() > max_delimiter_length || new_close.size() > max_delimiter_length)
+        fail("bad set-delimiter tag '" + excerpt(tag) + "': a delimiter is longer than " +
+             std::to_string(max_delimiter_length) + " characters");
+      open = new_open;
+      close = new_close;
+    } else {
+      const std::string_view name = trim(content);
+      if (name.empty())
+        fail("empty tag name in '" + excerpt(tag) + "'; expected a name, e.g. '" + opening +
+             "name" + closing + "'");
+      if (std::any_of(name.begin(), name.end(), is_space_char))
+        fail("tag name '" + excerpt(name) + "' in '" + excerpt(tag) +
+             "' contains whitespace; expected a single name such as 'title' or 'company.name'");
+      token.text = name;
+    }
+    tokens.push_back(token);
+    pos = tag_end;
+  }
+  cursor.advance_to(source.size());
+  result.eof_line = cursor.line();
+  result.eof_column = cursor.column();
+  return result;
+}
+
+// Standalone lines (spec: "Standalone Lines" in sections/inverted/comments/partials/delimiters,
+// "Standalone parent/block" in ~inheritance): a line holding only whitespace and tags other
+// than interpolations is removed from the output, newline included; its leading whitespace is
+// the indentation of standalone partial, parent and block tags on it. A block whose opening and
+// closing tags share such a line keeps the line's newline (~inheritance "Standalone block").
+void mark_standalone_lines(std::vector<Token>& tokens) {
+  std::size_t begin = 0;
+  while (begin < tokens.size()) {
+    std::size_t end = begin;  // inclusive: the token ending the line
+    bool only_blank = true;
+    bool has_tag = false;
+    for (;; ++end) {
+      const Token& token = tokens[end];
+      if (token.kind == TokenKind::text) {
+        std::string_view body = token.text;
+        const bool ends_line = !body.empty() && body.back() == '\n';
+        if (ends_line) {
+          body.remove_suffix(1);
+          if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
+        }
+        if (!is_blank(body)) only_blank = false;
+        if (ends_line) break;
+      } else if (token.kind == TokenKind::variable) {
+        only_blank = false;
+      } else {
+        has_tag = true;
+      }
+      if (end + 1 == tokens.size()) break;
+    }
+    if (only_blank && has_tag) {
+      const std::string_view indent =
+          tokens[begin].kind == TokenKind::text ? tokens[begin].text : std::string_view{};
+      std::size_t last_tag = begin;
+      for (std::size_t i = begin; i <= end; ++i)
+        if (tokens[i].kind != TokenKind::text) last_tag = i;
+      bool keep_newline = false;
+      for (std::size_t i = begin; i <= end; ++i) {
+        Token& token = tokens[i];
+        if (token.kind == TokenKind::text) continue;
+        token.standalone = true;
+        token.line_indent = indent;
+        if (token.kind != TokenKind::block_open) continue;
+        std::size_t next = i + 1;
+        while (next <= end && tokens[next].kind == TokenKind::text) ++next;
+        token.pair_on_line =
+            next <= end && tokens[next].kind == TokenKind::close && tokens[next].text == token.text;
+        if (token.pair_on_line && next == last_tag) keep_newline = true;
+        if (!token.pair_on_line && tokens[end].kind == TokenKind::text &&
+            tokens[end].text.back() == '\n')
+          token.next_line = tokens[end].offset + tokens[end].text.size();
+      }
+      for (std::size_t i = begin; i <= end; ++i) {
+        Token& token = tokens[i];
+        if (token.kind != TokenKind::text) continue;
+        if (i == end && keep_newline && token.text.back() == '\n') {
+          const std::size_t size = token.text.size();
+          const std::size_t newline = size >= 2 && token.text[size - 2] == '\r' ? 2 : 1;
+          token.offset += size - newline;
+          token.text = token.text.substr(size - newline);
+        } else {
+          token.removed = true;
+        }
+      }
+    }
+    begin = end + 1;
+  }
+}
+
+std::vector<std::string> split_name(std::string_view name) {
+  std::vector<std::string> parts;
+  if (name == ".") return parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = name.find('.', start);
+    parts.emplace_back(name.substr(start, dot == npos ? npos : dot - start));
+    if (dot == npos) break;
+    start = dot + 1;
+  }
+  return parts;
+}
+
+const char* container_word(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::section:
+      return "section";
+    case NodeKind::inverted:
+      return "inverted section";
+    case NodeKind::parent:
+      return "parent";
+    case NodeKind::block:
+      return "block";
+    default:
+      return "tag";
+  }
+}
+
+// Builds the node tree from the tokens, checking that sections, parents and blocks nest
+// properly, and removing each standalone block's indentation from its content (~inheritance
+// "Block reindentation", "Intrinsic indentation", "Nested block reindentation": a block's
+// content is stored without the indentation of its first line; the renderer adds back the
+// indentation of the place where the block is expanded).
+std::vector<Node> build_tree(const Tokens& tokens, std::string_view source,
+                             const std::string& path) {
+  struct Frame {
+    std::vector<Node>* children;
+    const Token* open;
+    NodeKind kind;
+    std::string strip;  // indentation removed at the start of each line of this content
+  };
+  std::vector<Node> root;
+  std::vector<Frame> stack;
+  stack.push_back({&root, nullptr, NodeKind::text, {}});
+
+  for (const Token& token : tokens.tokens) {
+    if (token.removed) continue;
+    Frame& frame = stack.back();
+    std::vector<Node>& children = *frame.children;
+    switch (token.kind) {
+      case TokenKind::comment:
+      case TokenKind::delimiters:
+        break;
+      case TokenKind::text: {
+        std::string_view text = token.text;
+        const bool starts_line = token.offset == 0 || source[token.offset - 1] == '\n';
+        if (starts_line && !frame.strip.empty()) text = strip_common_prefix(text, frame.strip);
+        if (text.empty()) break;
+        if (!children.empty() && children.back().kind == NodeKind::text)
+          children.back().text += text;
+        else
+          children.push_back(
+              Node{NodeKind::text, true, false, 0, 0, std::string(text), {}, {}, {}});
+        break;
+      }
+      case TokenKind::variable: {
+        Node node;
+        node.kind = NodeKind::variable;
+        node.escape = token.escape;
+        node.line = token.line;
+        node.column = token.column;
+        node.text = std::string(token.text);
+        node.path = split_name(token.text);
+        children.push_back(std::move(node));
+        break;
+      }
+      case TokenKind::partial: {
+        Node node;
+        node.kind = NodeKind::partial;
+        node.standalone = token.standalone;
+        node.line = token.line;
+        node.column = token.column;
+        node.text = std::string(token.text);
+        if (token.standalone) node.indent = strip_common_prefix(token.line_indent, frame.strip);
+        children.push_back(std::move(node));
+        break;
+      }
+      case TokenKind::section_open:
+      case TokenKind::inverted_open:
+      case TokenKind::parent_open:
+      case TokenKind::block_open: {
+        if (static_cast<int>(stack.size()) > max_nesting_depth)
+          throw TemplateError(
+              path, token.line, token.column,
+              "sections, parents and blocks nested more than " + std::to_string(max_nesting_depth) +
+                  " levels deep; expected at most " + std::to_string(max_nesting_depth));
+        Node node;
+        node.line = token.line;
+        node.column = token.column;
+        node.text = std::string(token.text);
+        std::string strip = frame.strip;
+        switch (token.kind) {
+          case TokenKind::section_open:
+            node.kind = NodeKind::section;
+            node.path = split_name(token.text);
+            break;
+          case TokenKind::inverted_open:
+            node.kind = NodeKind::inverted;
+            node.path = split_name(token.text);
+            break;
+          case TokenKind::parent_open:
+            node.kind = NodeKind::parent;
+            node.standalone = token.standalone;
+            if (token.standalone) node.indent = strip_common_prefix(token.line_indent, frame.strip);
+            break;
+          default:
+            node.kind = NodeKind::block;
+            if (token.standalone && token.pair_on_line) {
+              node.indent = strip_common_prefix(token.line_indent, frame.strip);
+            } else if (token.standalone && token.next_line < source.size()) {
+              std::size_t end = token.next_line;
+              while (end < source.size() && is_blank_char(source[end])) ++end;
+              node.indent = strip_common_prefix(
+                  source.substr(token.next_line, end - token.next_line), frame.strip);
+              strip += node.indent;
+            }
+            break;
+        }
+        children.push_back(std::move(node));
+        stack.push_back(
+            {&children.back().children, &token, children.back().kind, std::move(strip)});
+        break;
+      }
+      case TokenKind::close: {
+        const std::string closing_tag = std::string(token.open_delimiter) + "/" +
+                                        std::string(token.text) +
+                                        std::string(token.close_delimiter);
+        if (stack.size() == 1)
+          throw TemplateError(path, token.line, token.column,
+                              "closing tag " + closing_tag +
+                                  " has no open section; expected a matching opening tag "
+                                  "before it");
+        const Token& open = *frame.open;
+        if (open.text != token.text)
+          throw TemplateError(path, token.line, token.column,
+                              "mismatched closing tag " + closing_tag + "; expected " +
+                                  std::string(token.open_delimiter) + "/" + std::string(open.text) +
+                                  std::string(token.close_delimiter) + " (" +
+                                  container_word(frame.kind) + " opened at " +
+                                  position(open.line, open.column) + ")");
+        if (frame.kind == NodeKind::parent) {
+          // ~inheritance "Text inside parent": only the blocks inside a parent tag count.
+          std::vector<Node>& overrides = *frame.children;
+          overrides.erase(std::remove_if(overrides.begin(), overrides.end(),
+                                         [](const Node& n) { return n.kind != NodeKind::block; }),
+                          overrides.end());
+        }
+        stack.pop_back();
+        break;
+      }
+    }
+  }
+  if (stack.size() > 1) {
+    const Frame& frame = stack.back();
+    const Token& open = *frame.open;
+    throw TemplateError(path, tokens.eof_line, tokens.eof_column,
+                        "unclosed " + std::string(container_word(frame.kind)) + " '" +
+                            std::string(open.text) + "' (opened at " +
+                            position(open.line, open.column) + "); expected " +
+                            std::string(open.open_delimiter) + "/" + std::string(open.text) +
+                            std::string(open.close_delimiter) + " before the end of the template");
+  }
+  return root;
+}
+
+void collect_references(const std::vector<Node>& nodes, std::vector<Template::Reference>& out) {
+  for (const Node& node : nodes) {
+    if (node.kind == NodeKind::partial || node.kind == NodeKind::parent)
+      out.push_back({node.text, node.kind == NodeKind::parent, node.line, node.column});
+    collect_references(node.children, out);
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Template and parse()
+
+Template::Template(Private, std::string display_path, std::size_t source_size,
+                   std::vector<detail::Node> nodes)
+    : display_path_(std::move(display_path)), source_size_(source_size), nodes_(std::move(nodes)) {}
+
+Template::~Template() = default;
+
+std::vector<Template::Reference> Template::references() const {
+  std::vector<Reference> out;
+  collect_references(nodes_, out);
+  return out;
+}
+
+std::shared_ptr<const Template> parse(std::string_view source, std::string display_path) {
+  Tokens tokens = tokenize(source, display_path);
+  mark_standalone_lines(tokens.tokens);
+  std::vector<Node> nodes = build_tree(tokens, source, display_path);
+  return std::make_shared<const Template>(Template::Private{}, std::move(display_path),
+                                          source.size(), std::move(nodes));
+}
+
+void append_html_escaped(std::string& out, std::string_view text) {
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t special = text.find_first_of("&<>\"'", start);
+    if (special == npos) {
+      out.append(text.substr(start));
+      return;
+    }
+    out.append(text.substr(start, special - start));
+    switch (text[special]) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += "&#39;";
+        break;
+    }
+    start = special + 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+namespace detail {
+
+class Renderer {
+ public:
+  Renderer(TemplateLibrary& library, const Template& root, std::string& out)
+      : library_(library), root_(root), current_(&root), out_(out) {}
+
+  void render(const nlohmann::json& context) {
+    out_.reserve(out_.size() + root_.source_size_ * 2 + 256);
+    stack_.push_back(&context);
+    render_nodes(root_.nodes_);
+  }
+
+ private:
+  // The blocks passed to a parent template (~inheritance): a chain from the innermost parent
+  // expansion outwards. The outermost definition of a block name wins ("Multi-level
+  // inheritance": top-level substitutions take precedence).
+  struct Scope {
+    const std::vector<Node>* blocks;
+    const Template* origin;  // the template the blocks were written in
+    const Scope* outer;
+  };
+
+  void render_nodes(const std::vector<Node>& nodes) {
+    if (++depth_ > max_render_depth)
+      fail(0, 0,
+           "templates nested more than " + std::to_string(max_render_depth) +
+               " levels deep while rendering; expected recursion to end");
+    for (const Node& node : nodes) {
+      count_step();
+      switch (node.kind) {
+        case NodeKind::text:
+          emit_text(node.text);
+          break;
+        case NodeKind::variable:
+          emit_variable(node);
+          break;
+        case NodeKind::section:
+          render_section(node);
+          break;
+        case NodeKind::inverted:
+          if (is_falsy(lookup(node.path))) render_nodes(node.children);
+          break;
+        case NodeKind::partial:
+        case NodeKind::parent:
+          render_partial(node);
+          break;
+        case NodeKind::block:
+          render_block(node);
+          break;
+      }
+    }
+    --depth_;
+  }
+
+  [[noreturn]] void fail(int line, int column, const std::string& message) const {
+    throw TemplateError(current_->display_path(), line, column, message);
+  }
+
+  void count_step() {
+    if (++steps_ > max_render_steps)
+      throw TemplateError(root_.display_path(), 0, 0,
+                          "rendering took more than " + std::to_string(max_render_steps) +
+                              " steps; expected a template without runaway loops or recursion");
+  }
+
+  void check_output_size() const {
+    if (out_.size() > max_output_bytes)
+      throw TemplateError(root_.display_path(), 0, 0,
+                          "rendered output is larger than " + std::to_string(max_output_bytes) +
+                              " bytes; expected a template without runaway loops or recursion");
+  }
+
+  // Static text. Inside a standalone partial, parent or re-indented block, each line starting in
+  // the template source gets the current indentation (partials.yml "Standalone Indentation").
+  void emit_text(std::string_view text) {
+    if (text.empty()) return;
+    if (indent_.empty()) {
+      out_.append(text);
+    } else {
+      std::size_t pos = 0;
+      while (pos < text.size()) {
+        if (at_line_start_) out_.append(indent_);
+        const std::size_t newline = text.find('\n', pos);
+        const std::size_t end = newline == npos ? text.size() : newline + 1;
+        out_.append(text.substr(pos, end - pos));
+        pos = end;
+        at_line_start_ = newline != npos;
+      }
+    }
+    at_line_start_ = text.back() == '\n';
+    check_output_size();
+  }
+
+  // Interpolation (interpolation.yml). Newlines inside the value are not indented.
+  void emit_variable(const Node& node) {
+    const json* value = lookup(node.path);
+    if (at_line_start_ && !indent_.empty()) out_.append(indent_);
+    at_line_start_ = false;
+    if (value == nullptr) return;
+    switch (value->type()) {
+      case json::value_t::string: {
+        const auto& text = value->get_ref<const std::string&>();
+        if (node.escape)
+          append_html_escaped(out_, text);
+        else
+          out_.append(text);
+        break;
+      }
+      case json::value_t::boolean:
+        out_.append(value->get<bool>() ? "true" : "false");
+        break;
+      case json::value_t::number_integer:
+        out_.append(std::to_string(value->get<std::int64_t>()));
+        break;
+      case json::value_t::number_unsigned:
+        out_.append(std::to_string(value->get<std::uint64_t>()));
+        break;
+      case json::value_t::number_float:
+      case json::value_t::object:
+      case json::value_t::array:
+        // Shortest round-trip form for decimals ("1.21"); JSON text for objects and lists.
+        if (node.escape)
+          append_html_escaped(out_, value->dump());
+        else
+          out_.append(value->dump());
+        break;
+      default:
+        break;  // null, binary, discarded: the empty string
+    }
+    check_output_size();
+  }
+
+  // sections.yml: lists are iterated, other truthy values are pushed once.
+  void render_section(const Node& node) {
+    const json* value = lookup(node.path);
+    if (is_falsy(value)) return;
+    if (value->is_array()) {
+      for (const json& element : *value) {
+        count_step();
+        stack_.push_back(&element);
+        render_nodes(node.children);
+        stack_.pop_back();
+      }
+    } else {
+      stack_.push_back(value);
+      render_nodes(node.children);
+      stack_.pop_back();
+    }
+  }
+
+  // partials.yml and ~inheritance.yml parents: rendered against the current context stack; a
+  // standalone tag's indentation is added to every line of the expanded template.
+  void render_partial(const Node& node) {
+    const Template* tmpl = resolve(node);
+    if (tmpl == nullptr) return;
+    if (partial_depth_ >= max_partial_depth)
+      fail(node.line, node.column,
+           std::string(node.kind == NodeKind::parent ? "parent" : "partial") + " '" + node.text +
+               "' nested more than " + std::to_string(max_partial_depth) +
+               " levels deep (a template that includes itself); expected the recursion to end "
+               "within " +
+               std::to_string(max_partial_depth) + " levels");
+    Scope scope{node.kind == NodeKind::parent ? &node.children : nullptr, current_, scope_};
+    std::string saved_indent = indent_;
+    const Template* saved_template = current_;
+    const Scope* saved_scope = scope_;
+    if (node.standalone)
+      indent_ += node.indent;
+    else
+      indent_.clear();
+    current_ = tmpl;
+    if (scope.blocks != nullptr) scope_ = &scope;
+    ++partial_depth_;
+    render_nodes(tmpl->nodes_);
+    --partial_depth_;
+    scope_ = saved_scope;
+    current_ = saved_template;
+    indent_ = std::move(saved_indent);
+  }
+
+  // ~inheritance.yml blocks: the outermost override of this name, else the default content,
+  // rendered with the block's indentation added to the current one.
+  void render_block(const Node& node) {
+    const Node* chosen = nullptr;
+    const Scope* chosen_scope = nullptr;
+    for (const Scope* scope = scope_; scope != nullptr; scope = scope->outer) {
+      for (const Node& candidate : *scope->blocks) {
+        if (candidate.text == node.text) {
+          chosen = &candidate;
+          chosen_scope = scope;
+          break;
+        }
+      }
+    }
+    const std::size_t saved_indent_size = indent_.size();
+    const Template* saved_template = current_;
+    indent_ += node.indent;
+    if (chosen != nullptr) current_ = chosen_scope->origin;
+    render_nodes(chosen != nullptr ? chosen->children : node.children);
+    current_ = saved_template;
+    indent_.resize(saved_indent_size);
+  }
+
+  const Template* resolve(const Node& node) {
+    if (auto found = partials_.find(node.text); found != partials_.end()) return found->second;
+    const Template* tmpl = library_.find(node.text);
+    if (tmpl == nullptr && library_.missing_ == TemplateLibrary::MissingPartial::throw_error)
+      fail(node.line, node.column,
+           library_.not_found_message(node.kind == NodeKind::parent ? "parent" : "partial",
+                                      node.text));
+    partials_.emplace(node.text, tmpl);
+    return tmpl;
+  }
+
+  // Name resolution (interpolation.yml): the first part of a dotted name is looked up from the
+  // top of the context stack down; the other parts only inside the value found.
+  const json* lookup(const std::vector<std::string>& path) const {
+    if (path.empty()) return stack_.back();
+    const json* value = nullptr;
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      const json& context = **it;
+      if (!context.is_object()) continue;
+      if (auto found = context.find(path.front()); found != context.end()) {
+        value = &*found;
+        break;
+      }
+    }
+    for (std::size_t i = 1; value != nullptr && i < path.size(); ++i) {
+      if (!value->is_object()) return nullptr;
+      auto found = value->find(path[i]);
+      value = found == value->end() ? nullptr : &*found;
+    }
+    return value;
+  }
+
+  // Falsy per the spec: missing, null, false, and the empty list. Everything else (including
+  // "", 0 and {}) is truthy.
+  static bool is_falsy(const json* value) {
+    return value == nullptr || value->is_null() || (value->is_boolean() && !value->get<bool>()) ||
+           (value->is_array() && value->empty());
+  }
+
+  TemplateLibrary& library_;
+  const Template& root_;
+  const Template* current_;
+  std::string& out_;
+  std::vector<const json*> stack_;
+  std::string indent_;
+  bool at_line_start_ = true;
+  const Scope* scope_ = nullptr;
+  int partial_depth_ = 0;
+  int depth_ = 0;
+  std::size_t steps_ = 0;
+  std::unordered_map<std::string_view, const Template*> partials_;
+};
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------------
+// Loaders and the library
+
+bool is_valid_template_name(std::string_view name) {
+  return !name.empty() && name.find_first_of(std::string_view("/\\\0", 3)) == npos &&
+         name.find("..") == npos;
+}
+
+namespace {
+
+std::string join_display(const std::string& prefix, const std::string& file) {
+  if (prefix.empty()) return file;
+  return prefix.back() == '/' ? prefix + file : prefix + "/" + file;
+}
+
+class DirectoryLoader {
+ public:
+  explicit DirectoryLoader(std::vector<std::pair<std::filesystem::path, std::string>> dirs)
+      : dirs_(std::move(dirs)) {}
+
+  std::optional<std::pair<std::string, std::string>> operator()(const std::string& name) const {
+    if (!is_valid_template_name(name)) return std::nullopt;
+    const std::string file_name = name + ".mustache";
+    for (const auto& [dir, prefix] : dirs_) {
+      const std::filesystem::path file = dir / file_name;
+      std::error_code error;
+      if (!std::filesystem::is_regular_file(file, error)) continue;
+      std::string display = join_display(prefix, file_name);
+      std::ifstream in(file, std::ios::binary);
+      std::ostringstream text;
+      if (in) text << in.rdbuf();
+      if (!in || in.bad())
+        throw TemplateError(display, 0, 0,
+                            "cannot read the template file; expected a readable file");
+      return std::make_pair(std::move(text).str(), std::move(display));
+    }
+    return std::nullopt;
+  }
+
+  const std::vector<std::pair<std::filesystem::path, std::string>>& dirs() const { return dirs_; }
+
+ private:
+  std::vector<std::pair<std::filesystem::path, std::string>> dirs_;
+};
+
+}  // namespace
+
+TemplateLoader directory_loader(std::vector<std::pair<std::filesystem::path, std::string>> dirs) {
+  return DirectoryLoader(std::move(dirs));
+}
+
+std::string describe_directories(
+    const std::vector<std::pair<std::filesystem::path, std::string>>& dirs) {
+  std::string out;
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    if (i > 0) out += " or ";
+    const std::string& prefix = dirs[i].second;
+    out += prefix.empty() ? "./" : (prefix.back() == '/' ? prefix : prefix + "/");
+  }
+  return out;
+}
+
+TemplateLibrary::TemplateLibrary(TemplateLoader loader, MissingPartial missing,
+                                 std::string search_description)
+    : loader_(std::move(loader)),
+      missing_(missing),
+      search_description_(std::move(search_description)) {
+  if (search_description_.empty())
+    if (const auto* directories = loader_.target<DirectoryLoader>())
+      search_description_ = describe_directories(directories->dirs());
+}
+
+std::string TemplateLibrary::not_found_message(const std::string& kind,
+                                               const std::string& name) const {
+  std::string message = kind + " '" + name + "' not found";
+  if (!is_valid_template_name(name)) return message + "; expected a name without '/', '\\' or '..'";
+  message += "; expected " + name + ".mustache";
+  if (!search_description_.empty()) message += " in " + search_description_;
+  return message;
+}
+
+const Template* TemplateLibrary::find(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  auto found = cache_.find(name);
+  if (found == cache_.end()) {
+    Entry entry;
+    try {
+      if (auto loaded = loader_(name)) entry.tmpl = parse(loaded->first, std::move(loaded->second));
+    } catch (const TemplateError&) {
+      entry.error = std::current_exception();
+    }
+    found = cache_.emplace(name, std::move(entry)).first;
+  }
+  if (found->second.error) std::rethrow_exception(found->second.error);
+  return found->second.tmpl.get();
+}
+
+std::shared_ptr<const Template> TemplateLibrary::get(const std::string& name) {
+  find(name);
+  std::lock_guard lock(mutex_);
+  return cache_.at(name).tmpl;
+}
+
+std::string TemplateLibrary::render(const std::string& name, const nlohmann::json& context) {
+  const Template* tmpl = find(name);
+  if (tmpl == nullptr) throw TemplateError(name, 0, 0, not_found_message("template", name));
+  return render(*tmpl, context);
+}
+
+std::string TemplateLibrary::render(const Template& tmpl, const nlohmann::json& context) {
+  std::string out;
+  detail::Renderer renderer(*this, tmpl, out);
+  renderer.render(context);
+  return out;
+}
+
+std::vector<TemplateError> TemplateLibrary::check(const std::string& name) {
+  std::vector<TemplateError> errors;
+  std::unordered_set<std::string> seen{name};
+  std::vector<const Template*> pending;
+  try {
+    if (const Template* root = find(name)) pending.push_back(root);
+  } catch (const TemplateError& error) {
+    errors.push_back(error);
+  }
+  while (!pending.empty()) {
+    const Template* tmpl = pending.back();
+    pending.pop_back();
+    std::vector<const Template*> children;
+    for (const Template::Reference& reference : tmpl->references()) {
+      const bool first_time = seen.insert(reference.name).second;
+      try {
+        const Template* child = find(reference.name);
+        if (child == nullptr && missing_ == MissingPartial::throw_error)
+          errors.emplace_back(
+              tmpl->display_path(), reference.line, reference.column,
+              not_found_message(reference.parent ? "parent" : "partial", reference.name));
+        if (child != nullptr && first_time) children.push_back(child);
+      } catch (const TemplateError& error) {
+        if (first_time) errors.push_back(error);
+      }
+    }
+    // Depth-first, in source order.
+    pending.insert(pending.end(), children.rbegin(), children.rend());
+  }
+  return errors;
+}
+
+void TemplateLibrary::preload(const std::string& name) {
+  std::vector<TemplateError> errors = check(name);
+  if (!errors.empty()) throw errors.front();
+}
+
+std::string render_string(std::string_view source, const nlohmann::json& context,
+                          const nlohmann::json& partials) {
+  TemplateLibrary library(
+      [&partials](const std::string& name) -> std::optional<std::pair<std::string, std::string>> {
+        if (!partials.is_object()) return std::nullopt;
+        auto found = partials.find(name);
+        if (found == partials.end() || !found->is_string()) return std::nullopt;
+        return std::make_pair(found->get<std::string>(), name);
+      });
+  const auto tmpl = parse(source, "<template>");
+  return library.render(*tmpl, context);
+}
+
+}  // namespace trustsite::mustache
