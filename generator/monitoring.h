@@ -47,7 +47,11 @@ struct MonitoringResult {
   bool have_data = false;     // items came from a fetch, a file or the cache
   bool fetch_failed = false;  // a fetch (or reading the local file) was attempted and failed
   bool fatal = false;         // the failure is fatal (on_error: fail or --strict): exit 3
-  bool from_cache = false;    // items come from .trustsite-cache (304, offline or fallback)
+  // How many of the errors this call put into the sink are such fatal fetch failures; the rest
+  // (configuration errors, an unset token_env under --strict) mean exit 1. So: exit 1 if
+  // sink.error_count() > fatal_errors, else exit 3 if fatal.
+  std::size_t fatal_errors = 0;
+  bool from_cache = false;           // items come from .trustsite-cache (304, offline or fallback)
   std::int64_t fetched_at_unix = 0;  // when the data in `items` was fetched (or file mtime)
   // Keyed by every string a control's `monitor` may use: the item id and, for Statuspage, also
   // the component name (so one LiveStatus may appear under two keys; LiveStatus::id is the

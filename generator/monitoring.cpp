@@ -1,0 +1,511 @@
+#include "monitoring.h"
+
+#include <unistd.h>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <system_error>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http_client.h"
+#include "status_formats.h"
+
+namespace trustsite {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr const char* kCacheDir = ".trustsite-cache";
+constexpr const char* kCacheFile = "monitoring.json";
+constexpr const char* kCacheSchema = "trustsite-cache/v1";
+// A check time this far past the moment the data was received is clock skew at best.
+constexpr std::int64_t kAllowedClockSkewSeconds = 300;
+constexpr std::size_t kMaxListedIds = 10;
+
+const char* format_name(MonitoringFormat format) {
+  switch (format) {
+    case MonitoringFormat::trustsite:
+      return "trustsite";
+    case MonitoringFormat::statuspage:
+      return "statuspage";
+    case MonitoringFormat::gatus:
+      return "gatus";
+  }
+  return "trustsite";
+}
+
+std::string json_quoted(std::string_view text) {
+  return json(std::string(text)).dump();
+}
+
+std::int64_t system_now() {
+  using namespace std::chrono;
+  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// SOURCE_DATE_EPOCH (reproducible-builds.org) when it holds a non-negative integer.
+std::optional<std::int64_t> source_date_epoch() {
+  const char* value = std::getenv("SOURCE_DATE_EPOCH");
+  if (value == nullptr || *value == '\0' || std::strlen(value) > 15) return std::nullopt;
+  for (const char* c = value; *c != '\0'; ++c)
+    if (*c < '0' || *c > '9') return std::nullopt;
+  return std::strtoll(value, nullptr, 10);
+}
+
+enum class SourceKind { url, local_file, invalid };
+
+struct ClassifiedSource {
+  SourceKind kind = SourceKind::invalid;
+  std::string problem;  // for invalid: what was found and what is expected
+};
+
+const char* kExpectedSource =
+    "expected an https URL (plain http only to localhost, 127.0.0.0/8 or ::1) or a file path "
+    "relative to the site directory";
+
+// SPEC 6: https, http only to loopback, or a local path without a scheme.
+ClassifiedSource classify_source(const std::string& source) {
+  if (source.empty())
+    return {SourceKind::invalid, "`source` is empty; " + std::string(kExpectedSource)};
+  for (unsigned char c : source)
+    if (c < 0x20 || c == 0x7f)
+      return {SourceKind::invalid,
+              "`source` contains control characters; " + std::string(kExpectedSource)};
+  static const std::regex scheme_pattern("^([A-Za-z][A-Za-z0-9+.-]*):");
+  std::smatch match;
+  if (!std::regex_search(source, match, scheme_pattern)) {
+    if (source.find("://") != std::string::npos || source.starts_with("//"))
+      return {SourceKind::invalid, "`source` " + json_quoted(source) +
+                                       " is neither a URL nor a path; " + kExpectedSource};
+    return {SourceKind::local_file, {}};
+  }
+  std::string scheme = match[1].str();
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (scheme != "https" && scheme != "http")
+    return {SourceKind::invalid,
+            "`source` uses the " + json_quoted(scheme + ":") + " scheme; " + kExpectedSource};
+  auto parts = parse_url(source);
+  if (!parts || parts->host.empty())
+    return {SourceKind::invalid, "`source` " + json_quoted(display_url(source)) +
+                                     " is not a valid URL; " + kExpectedSource};
+  if (parts->has_userinfo)
+    return {SourceKind::invalid,
+            "`source` carries credentials in the URL (user:password@); expected a URL without "
+            "them, with the token in the environment variable named by `token_env`"};
+  if (scheme == "http" && !is_loopback_host(parts->host))
+    return {SourceKind::invalid, "`source` is plain http to " + json_quoted(parts->host) +
+                                     ", which is not a loopback host; " + kExpectedSource};
+  return {SourceKind::url, {}};
+}
+
+// <site>/.trustsite-cache/monitoring.json: the last good response of a URL source.
+struct CacheEntry {
+  std::string source;
+  std::string format;
+  std::int64_t fetched_at = 0;
+  std::string etag;
+  std::string last_modified;
+  std::string body;
+};
+
+fs::path cache_path(const SiteConfig& config) {
+  return config.site_dir / kCacheDir / kCacheFile;
+}
+
+// The cached response for exactly this source and format; nullopt if none (or unusable).
+std::optional<CacheEntry> read_cache(const SiteConfig& config, const MonitoringConfig& monitoring) {
+  std::ifstream in(cache_path(config), std::ios::binary);
+  if (!in) return std::nullopt;
+  try {
+    json root = json::parse(in);
+    CacheEntry entry;
+    if (root.at("schema") != kCacheSchema) return std::nullopt;
+    entry.source = root.at("source").get<std::string>();
+    entry.format = root.at("format").get<std::string>();
+    auto fetched_at = parse_rfc3339(root.at("fetched_at").get<std::string>());
+    if (!fetched_at) return std::nullopt;
+    entry.fetched_at = *fetched_at;
+    entry.etag = root.value("etag", "");
+    entry.last_modified = root.value("last_modified", "");
+    entry.body = root.at("body").get<std::string>();
+    if (entry.source != monitoring.source || entry.format != format_name(monitoring.format))
+      return std::nullopt;  // another source's data never stands in for this one
+    return entry;
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+}
+
+// Writes the cache atomically (temporary file, then rename). Returns an error text or "".
+std::string write_cache(const SiteConfig& config, const CacheEntry& entry) {
+  json root = {{"schema", kCacheSchema}, {"source", entry.source},
+               {"format", entry.format}, {"fetched_at", format_rfc3339_utc(entry.fetched_at)},
+               {"etag", entry.etag},     {"last_modified", entry.last_modified},
+               {"body", entry.body}};
+  fs::path path = cache_path(config);
+  fs::path temporary = path;
+  temporary += ".tmp-" + std::to_string(::getpid());
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) return ec.message();
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << root.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    if (!out) return "cannot write " + temporary.string();
+  }
+  fs::rename(temporary, path, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    return "cannot replace the cache file";
+  }
+  return {};
+}
+
+// Reports everything of one load_live_statuses() call, with the token redacted from every
+// message as a last line of defence (no message is built from it on purpose).
+class Reporter {
+ public:
+  Reporter(DiagnosticSink& sink, const MonitoringConfig& monitoring, MonitoringResult& result)
+      : sink_(sink), monitoring_(monitoring), result_(result) {}
+
+  void set_token(std::string token) { token_ = std::move(token); }
+  bool fatal_failures() const {
+    return monitoring_.on_error == MonitoringOnError::fail || sink_.strict();
+  }
+
+  // A failed fetch: a warning, or an error that makes the build exit 3.
+  void fetch_failed(const std::string& message) {
+    result_.fetch_failed = true;
+    if (fatal_failures()) {
+      result_.fatal = true;
+      ++result_.fatal_errors;
+      sink_.error(monitoring_.source_location, redact(message));
+    } else {
+      sink_.warning(monitoring_.source_location, redact(message));
+    }
+  }
+  void warning(const SourceLocation& location, const std::string& message) {
+    sink_.warning(location, redact(message));
+  }
+  void strict_warning(const SourceLocation& location, const std::string& message) {
+    sink_.strict_warning(location, redact(message));
+  }
+
+ private:
+  std::string redact(std::string message) const {
+    if (token_.empty()) return message;
+    for (auto pos = message.find(token_); pos != std::string::npos; pos = message.find(token_))
+      message.replace(pos, token_.size(), "[token]");
+    return message;
+  }
+
+  DiagnosticSink& sink_;
+  const MonitoringConfig& monitoring_;
+  MonitoringResult& result_;
+  std::string token_;
+};
+
+// Turns a parsed document into result.items: clamps check times to when the data was received,
+// marks items older than max_age_hours as unknown, and adds Statuspage name aliases.
+void accept_document(StatusDocument document, std::int64_t received_at, std::int64_t now,
+                     const MonitoringConfig& monitoring, const SourceLocation& data_location,
+                     const std::string& source_text, Reporter& reporter, MonitoringResult& result) {
+  for (const auto& warning : document.warnings)
+    reporter.warning(data_location, "monitoring data from " + source_text + ": " + warning);
+  const std::int64_t max_age = static_cast<std::int64_t>(monitoring.max_age_hours) * 3600;
+  std::vector<std::string> stale;
+  for (LiveStatus& item : document.items) {
+    if (item.checked_at_unix > received_at + kAllowedClockSkewSeconds) {
+      reporter.warning(data_location, "monitoring data from " + source_text + ": item " +
+                                          json_quoted(item.id) + " says it was checked at " +
+                                          item.checked_at + ", after the data was received (" +
+                                          format_rfc3339_utc(received_at) +
+                                          "); using the time it was received");
+      item.checked_at_unix = received_at;
+      item.checked_at = format_rfc3339_utc(received_at);
+    }
+    if (now - item.checked_at_unix > max_age) {
+      item.stale = true;
+      item.status = "unknown";
+      stale.push_back(item.id + " (checked " + item.checked_at + ")");
+    }
+  }
+  if (!stale.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < stale.size() && i < kMaxListedIds; ++i)
+      list += (i == 0 ? "" : ", ") + stale[i];
+    if (stale.size() > kMaxListedIds)
+      list += " and " + std::to_string(stale.size() - kMaxListedIds) + " more";
+    reporter.warning(monitoring.source_location,
+                     std::to_string(stale.size()) + " monitored item" +
+                         (stale.size() == 1 ? " is" : "s are") + " older than max_age_hours (" +
+                         std::to_string(monitoring.max_age_hours) + ") at build time " +
+                         format_rfc3339_utc(now) + " and shown as unknown: " + list +
+                         "; expected data checked within the last " +
+                         std::to_string(monitoring.max_age_hours) + " hours");
+  }
+  for (LiveStatus& item : document.items) result.items.emplace(item.id, item);
+  for (const auto& [name, id] : document.aliases)
+    if (auto it = result.items.find(id); it != result.items.end() && !result.items.contains(name))
+      result.items.emplace(name, it->second);
+  result.ambiguous_names.insert(document.ambiguous_names.begin(), document.ambiguous_names.end());
+  result.have_data = true;
+}
+
+std::string cached_time_note(const CacheEntry& cache) {
+  return "the cached response fetched at " + format_rfc3339_utc(cache.fetched_at);
+}
+
+void load_local_file(const SiteConfig& config, const MonitoringConfig& monitoring, std::int64_t now,
+                     std::size_t max_bytes, Reporter& reporter, MonitoringResult& result) {
+  fs::path path = config.site_dir / monitoring.source;
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    reporter.fetch_failed("cannot read the monitoring source " + json_quoted(monitoring.source) +
+                          ": " + ec.message() + "; expected a file relative to the site directory");
+    return;
+  }
+  if (size > max_bytes) {
+    reporter.fetch_failed("the monitoring source " + json_quoted(monitoring.source) +
+                          " is larger than the " + std::to_string(max_bytes / (1024 * 1024)) +
+                          " MiB size cap; expected a smaller status document");
+    return;
+  }
+  auto mtime = fs::last_write_time(path, ec);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream body;
+  body << in.rdbuf();
+  if (ec || !in) {
+    reporter.fetch_failed("cannot read the monitoring source " + json_quoted(monitoring.source) +
+                          "; expected a readable file relative to the site directory");
+    return;
+  }
+  using namespace std::chrono;
+  std::int64_t modified =
+      duration_cast<seconds>(file_clock::to_sys(mtime).time_since_epoch()).count();
+  // Formats without check times use the file's mtime, clamped to SOURCE_DATE_EPOCH (as
+  // reproducible-builds tools clamp mtimes): that gives reproducible output for a fresh checkout
+  // and can only make the data look older, never fresher.
+  std::int64_t fallback_time = modified;
+  if (auto epoch = source_date_epoch(); epoch && *epoch < fallback_time) fallback_time = *epoch;
+
+  // Data problems point at the file itself when it is inside the site directory.
+  fs::path relative = fs::path(monitoring.source).lexically_normal();
+  SourceLocation data_location = monitoring.source_location;
+  if (relative.is_relative() && !relative.empty() && *relative.begin() != "..")
+    data_location = SourceLocation{relative.generic_string(), 0, 0};
+  try {
+    StatusDocument document = parse_status_document(body.str(), monitoring.format, fallback_time);
+    result.fetched_at_unix = fallback_time;
+    accept_document(std::move(document), modified, now, monitoring, data_location,
+                    json_quoted(monitoring.source), reporter, result);
+  } catch (const StatusFormatError& e) {
+    reporter.fetch_failed("the monitoring source " + json_quoted(monitoring.source) +
+                          " is not valid " + format_name(monitoring.format) + " data: " + e.what());
+  }
+}
+
+// Uses the cached body (after a failure, a 304 or --offline). Returns false if it does not parse.
+bool use_cache(const CacheEntry& cache, std::int64_t now, const MonitoringConfig& monitoring,
+               const std::string& source_text, Reporter& reporter, MonitoringResult& result) {
+  try {
+    StatusDocument document =
+        parse_status_document(cache.body, monitoring.format, cache.fetched_at);
+    result.from_cache = true;
+    result.fetched_at_unix = cache.fetched_at;
+    accept_document(std::move(document), cache.fetched_at, now, monitoring,
+                    monitoring.source_location, source_text, reporter, result);
+    return true;
+  } catch (const StatusFormatError&) {
+    return false;
+  }
+}
+
+void load_url(const SiteConfig& config, const MonitoringConfig& monitoring,
+              const MonitoringOptions& options, std::int64_t now, Reporter& reporter,
+              MonitoringResult& result) {
+  const std::string source_text = display_url(monitoring.source);
+  std::optional<CacheEntry> cache = read_cache(config, monitoring);
+
+  if (options.offline) {
+    if (!cache || !use_cache(*cache, now, monitoring, source_text, reporter, result))
+      reporter.warning(monitoring.source_location,
+                       "--offline and no cached monitoring data for " + source_text + " in " +
+                           std::string(kCacheDir) + "/" + kCacheFile +
+                           "; live badges are left out (run a build without --offline to fetch)");
+    return;
+  }
+
+  HttpRequest request;
+  request.url = monitoring.source;
+  request.timeout = std::chrono::seconds(monitoring.timeout_seconds);
+  request.max_body_bytes = options.max_response_bytes;
+  if (!monitoring.token_env.empty()) {
+    const char* token = std::getenv(monitoring.token_env.c_str());
+    if (token == nullptr || *token == '\0') {
+      reporter.strict_warning(monitoring.source_location,
+                              "the environment variable " + monitoring.token_env +
+                                  " named by `token_env` is not set or empty; the request goes out "
+                                  "without a token");
+    } else {
+      request.bearer_token = token;
+      reporter.set_token(request.bearer_token);
+    }
+  }
+
+  auto fall_back = [&](const std::string& failure) {
+    if (cache && use_cache(*cache, now, monitoring, source_text, reporter, result))
+      reporter.fetch_failed(failure + "; using " + cached_time_note(*cache) +
+                            " (badges show when each item was really checked)");
+    else
+      reporter.fetch_failed(failure + "; no cached response, so live badges are left out");
+  };
+
+  for (unsigned char c : request.bearer_token)
+    if (c < 0x20 || c == 0x7f) {
+      fall_back("the token in " + monitoring.token_env +
+                " contains control characters (a trailing newline?); expected a single-line token");
+      return;
+    }
+
+  if (cache) {
+    request.if_none_match = cache->etag;
+    request.if_modified_since = cache->last_modified;
+  }
+  HttpResponse response;
+  try {
+    response = http_get(request);
+  } catch (const HttpError& e) {
+    fall_back(e.what());
+    return;
+  }
+
+  if (response.status == 304) {
+    if (!cache) {
+      fall_back("HTTP 304 from " + source_text + " but there is no cached response to reuse");
+      return;
+    }
+    // Not modified: the server vouches for the cached body as of now.
+    cache->fetched_at = now;
+    if (!use_cache(*cache, now, monitoring, source_text, reporter, result)) {
+      reporter.fetch_failed("the cached response for " + source_text + " is not valid " +
+                            format_name(monitoring.format) + " data; delete " + kCacheDir + "/" +
+                            kCacheFile);
+      return;
+    }
+    if (auto error = write_cache(config, *cache); !error.empty())
+      reporter.warning(monitoring.source_location, "cannot update the monitoring cache: " + error);
+    return;
+  }
+
+  if (!request.bearer_token.empty() &&
+      response.body.find(request.bearer_token) != std::string::npos) {
+    fall_back("the response from " + source_text +
+              " contains the bearer token; refusing to store or show it");
+    return;
+  }
+  StatusDocument document;
+  try {
+    document = parse_status_document(response.body, monitoring.format, now);
+  } catch (const StatusFormatError& e) {
+    fall_back("the response from " + source_text + " is not valid " +
+              format_name(monitoring.format) + " data: " + e.what());
+    return;
+  }
+  result.fetched_at_unix = now;
+  accept_document(std::move(document), now, now, monitoring, monitoring.source_location,
+                  source_text, reporter, result);
+  CacheEntry fresh{monitoring.source, format_name(monitoring.format), now,
+                   response.etag,     response.last_modified,         std::move(response.body)};
+  if (auto error = write_cache(config, fresh); !error.empty())
+    reporter.warning(monitoring.source_location, "cannot write the monitoring cache: " + error);
+}
+
+}  // namespace
+
+const LiveStatus* MonitoringResult::find(std::string_view monitor) const {
+  auto it = items.find(std::string(monitor));
+  return it == items.end() ? nullptr : &it->second;
+}
+
+void validate_monitoring_config(const MonitoringConfig& config, DiagnosticSink& sink) {
+  ClassifiedSource source = classify_source(config.source);
+  if (source.kind == SourceKind::invalid) sink.error(config.source_location, source.problem);
+  if (config.timeout_seconds <= 0)
+    sink.error(config.location, "`timeout_seconds` is " + std::to_string(config.timeout_seconds) +
+                                    "; expected a positive number of seconds");
+  if (config.max_age_hours <= 0)
+    sink.error(config.location, "`max_age_hours` is " + std::to_string(config.max_age_hours) +
+                                    "; expected a positive number of hours");
+}
+
+MonitoringResult load_live_statuses(const SiteConfig& config, const MonitoringOptions& options,
+                                    DiagnosticSink& sink) {
+  MonitoringResult result;
+  if (!config.monitoring) return result;
+  result.configured = true;
+  const MonitoringConfig& monitoring = *config.monitoring;
+
+  // Never contact anything the rules forbid, even if the caller skipped validation.
+  DiagnosticSink config_errors;
+  validate_monitoring_config(monitoring, config_errors);
+  if (config_errors.has_errors()) {
+    for (const Diagnostic& diagnostic : config_errors.sorted()) sink.report(diagnostic);
+    return result;
+  }
+
+  Reporter reporter(sink, monitoring, result);
+  const std::int64_t now = options.now_unix != 0 ? options.now_unix : system_now();
+  if (classify_source(monitoring.source).kind == SourceKind::local_file)
+    load_local_file(config, monitoring, now, options.max_response_bytes, reporter, result);
+  else
+    load_url(config, monitoring, options, now, reporter, result);
+  return result;
+}
+
+void check_monitor_references(const Content& content, const MonitoringResult& result,
+                              DiagnosticSink& sink) {
+  if (!result.have_data) return;
+  std::set<std::string> ids;
+  for (const auto& [key, item] : result.items) ids.insert(item.id);
+  std::string known;
+  std::size_t listed = 0;
+  for (const auto& id : ids) {
+    if (listed++ == kMaxListedIds) {
+      known += " and " + std::to_string(ids.size() - kMaxListedIds) + " more";
+      break;
+    }
+    known += (known.empty() ? "" : ", ") + json_quoted(id);
+  }
+  if (known.empty()) known = "(the data has no items)";
+
+  for (const Category& category : content.categories)
+    for (const Control& control : category.controls) {
+      if (control.monitor.empty() || result.find(control.monitor) != nullptr) continue;
+      SourceLocation location =
+          control.monitor_location.file.empty() ? control.location : control.monitor_location;
+      if (result.ambiguous_names.contains(control.monitor))
+        sink.warning(location, "control " + json_quoted(control.id) + ": monitor " +
+                                   json_quoted(control.monitor) +
+                                   " is the name of several components in the monitoring data; "
+                                   "expected a component id");
+      else
+        sink.warning(location, "control " + json_quoted(control.id) + ": monitor " +
+                                   json_quoted(control.monitor) +
+                                   " is not in the monitoring data, so it shows no live badge; "
+                                   "expected one of: " +
+                                   known);
+    }
+}
+
+}  // namespace trustsite
