@@ -16,10 +16,25 @@ using nlohmann::json;
 
 namespace {
 
-// Markdown heading levels: a `#` in a description must land below the heading that holds it.
-constexpr int kPageBodyOffset = 1;         // page h1 -> body headings from h2
-constexpr int kCategorySummaryOffset = 2;  // category h2 -> summary headings from h3
-constexpr int kControlOffset = 3;          // control / disclosure h3 -> headings from h4
+// The heading level of the element that holds each Markdown field: its own headings must
+// come right below it (WCAG 1.3.1: no skipped levels under the page's h1 / category's h2).
+constexpr int kPageBodyParent = 1;         // the policy page's h1
+constexpr int kCategorySummaryParent = 2;  // the category's h2
+constexpr int kControlParent = 3;          // the control's or disclosure's h3
+
+// Renders Markdown (safe mode) so that its highest heading is one level below `parent_level`,
+// whatever level the author started at ("#" or "##"). Safe mode escapes every '<' of the
+// input, so "<hN" in the output is always a real heading.
+std::string render_markdown_below(const std::string& markdown, int parent_level) {
+  std::string html = render_markdown(markdown, 0);
+  int top = 7;
+  for (std::size_t at = html.find("<h"); at != std::string::npos; at = html.find("<h", at + 2)) {
+    if (at + 2 < html.size() && html[at + 2] >= '1' && html[at + 2] <= '6')
+      top = std::min(top, html[at + 2] - '0');
+  }
+  if (top <= parent_level) html = render_markdown(markdown, parent_level + 1 - top);
+  return html;
+}
 
 // A localized field for templates: {"text": ..., "lang": ...}, `lang` only when the text fell
 // back to another locale (SPEC 2: mark just the element holding the fallback text).
@@ -33,9 +48,9 @@ json localized_json(const LocalizedText& field, const std::string& locale,
 
 // A localized Markdown field: {"html": ..., "lang": ...}, rendered in safe mode.
 json markdown_json(const LocalizedText& field, const std::string& locale,
-                   const std::string& default_locale, int heading_offset) {
+                   const std::string& default_locale, int parent_level) {
   ResolvedText resolved = resolve(field, locale, default_locale);
-  json out = {{"html", render_markdown(resolved.text, heading_offset)}};
+  json out = {{"html", render_markdown_below(resolved.text, parent_level)}};
   if (!resolved.lang.empty()) out["lang"] = std::move(resolved.lang);
   return out;
 }
@@ -336,6 +351,12 @@ class Planner {
     return {nullptr, ""};
   }
 
+  // "1 control" / "12 controls" from legend.count_one / legend.count_other.
+  static std::string count_label(const LocaleData& data, int count) {
+    const char* form = count == 1 ? "count_one" : "count_other";
+    return fill_placeholders(lookup(data.t, {"legend", form}), {{"count", std::to_string(count)}});
+  }
+
   std::string status_label(const LocaleData& data, const std::string& status) const {
     return lookup(data.t, {"status", status});
   }
@@ -355,7 +376,7 @@ class Planner {
                 {"has_frameworks", !control.frameworks.empty()},
                 {"monitored", !control.monitor.empty()}};
     if (!control.description.empty())
-      out["description"] = markdown_json(control.description, locale, fallback, kControlOffset);
+      out["description"] = markdown_json(control.description, locale, fallback, kControlParent);
     if (control.updated) out["updated"] = format_date(*control.updated);
     if (!control.monitor.empty()) {
       if (auto it = model_.live.items.find(control.monitor); it != model_.live.items.end()) {
@@ -400,7 +421,7 @@ class Planner {
                    {"controls", std::move(controls)}};
       if (!category.icon.empty()) item["icon"] = category.icon;
       if (!category.summary.empty())
-        item["summary"] = markdown_json(category.summary, locale, fallback, kCategorySummaryOffset);
+        item["summary"] = markdown_json(category.summary, locale, fallback, kCategorySummaryParent);
       categories.push_back(std::move(item));
     }
     out["has_categories"] = !categories.empty();
@@ -411,7 +432,8 @@ class Planner {
       legend.push_back({{"status", status},
                         {"label", status_label(data, status)},
                         {"description", lookup(data.t, {"status_description", status})},
-                        {"count", counts[status]}});
+                        {"count", counts[status]},
+                        {"count_label", count_label(data, counts[status])}});
     }
     out["status_legend"] = std::move(legend);
 
@@ -477,7 +499,7 @@ class Planner {
                    {"used_for_training_label", disclosure.used_for_training ? yes : no}};
       if (!disclosure.description.empty())
         item["description"] =
-            markdown_json(disclosure.description, locale, fallback, kControlOffset);
+            markdown_json(disclosure.description, locale, fallback, kControlParent);
       const std::array<std::pair<const char*, const LocalizedText*>, 3> texts = {{
           {"data_sent", &disclosure.data_sent},
           {"data_excluded", &disclosure.data_excluded},
@@ -522,7 +544,7 @@ class Planner {
     info["slug"] = page.slug;
     info["title"] = source->title + " – " + site_title;
     info["heading"] = {{"text", source->title}};
-    info["body"] = {{"html", render_markdown(source->body, kPageBodyOffset)}};
+    info["body"] = {{"html", render_markdown_below(source->body, kPageBodyParent)}};
     if (!source->description.empty()) {
       info["description"] = source->description;
     } else if (data.site.contains("tagline")) {

@@ -1,0 +1,430 @@
+// plan_pages: the pages of a site and the context each template gets (docs/themes.md).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+
+#include "config.h"
+#include "content.h"
+#include "locales.h"
+#include "monitoring.h"
+#include "view_model.h"
+
+using namespace trustsite;
+using nlohmann::json;
+
+namespace {
+
+LocalizedText text(std::map<std::string, std::string> by_locale) {
+  LocalizedText field;
+  field.by_locale = std::move(by_locale);
+  return field;
+}
+
+LocalizedText both(const std::string& en, const std::string& sv) {
+  return text({{"en", en}, {"sv", sv}});
+}
+
+Date date(int y, unsigned m, unsigned d) {
+  return std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d};
+}
+
+SiteConfig make_config(const std::string& base_url) {
+  SiteConfig config;
+  config.site_dir = "/nonexistent";
+  config.title = both("Acme Trust Center", "Acme Trygghetscenter");
+  config.tagline = both("How we protect your data", "Så skyddar vi era uppgifter");
+  config.base_url = base_url;
+  config.default_locale = "en";
+  config.locales = {"en", "sv"};
+  config.company = {"Acme AB", "hello@acme.example", "security@acme.example", ""};
+  return config;
+}
+
+Content make_content() {
+  Content content;
+  Category access;
+  access.id = "access";
+  access.icon = "🔐";
+  access.title = both("Access", "Åtkomst");
+
+  Control mfa;
+  mfa.id = "mfa";
+  mfa.title = both("Multi-factor authentication", "Tvåfaktorsautentisering");
+  mfa.description = text({{"en", "Required for **all** staff. [x](javascript:alert(1))"}});
+  mfa.status = Status::implemented;
+  mfa.updated = date(2026, 3, 14);
+  mfa.frameworks = {"SOC 2 CC6.1", "ISO 27001 A.5.17"};
+  access.controls.push_back(mfa);
+
+  Control encryption;
+  encryption.id = "db-encryption";
+  encryption.title = both("Database encryption", "Kryptering av databasen");
+  encryption.description = both("AES-256.", "AES-256.");
+  encryption.status = Status::in_progress;
+  encryption.monitor = "db-enc";
+  access.controls.push_back(encryption);
+  content.categories.push_back(access);
+
+  content.has_subprocessors = true;
+  Subprocessor aws;
+  aws.id = "aws";
+  aws.name = "Amazon Web Services";
+  aws.purpose = both("Hosting", "Drift");
+  aws.location = text({{"en", "EU (Frankfurt)"}});
+  aws.website = "https://aws.amazon.com/";
+  aws.dpa = DpaStatus::signed_;
+  aws.since = date(2024, 1, 10);
+  Subprocessor evil;
+  evil.id = "evil";
+  evil.name = "Evil Corp";
+  evil.purpose = both("Testing", "Test");
+  evil.location = both("EU", "EU");
+  evil.website = "javascript:alert(1)";
+  evil.dpa = DpaStatus::in_progress;
+  content.subprocessors = {aws, evil};
+  SubprocessorChange added;
+  added.date = date(2026, 2, 1);
+  added.type = ChangeType::added;
+  added.subprocessor = "aws";
+  added.note = both("Moved hosting", "Flyttade driften");
+  SubprocessorChange removed;
+  removed.date = date(2026, 1, 1);
+  removed.type = ChangeType::removed;
+  removed.subprocessor = "oldco";
+  removed.name = "Old Co";
+  content.changes = {added, removed};
+
+  content.has_disclosures = true;
+  Disclosure receipts;
+  receipts.id = "receipt-scanning";
+  receipts.title = both("Receipt scanning", "Kvittoläsning");
+  receipts.status = Status::planned;
+  receipts.provider = "aws";
+  receipts.opt_in = true;
+  receipts.data_sent = both("Receipt images", "Kvittobilder");
+  content.disclosures = {receipts};
+
+  Page privacy;
+  privacy.slug = "privacy";
+  privacy.by_locale["en"] = PageSource{"en",
+                                       "Privacy notice",
+                                       "How we handle personal data",
+                                       1,
+                                       date(2026, 4, 1),
+                                       true,
+                                       "# Scope\n\nAll of it.",
+                                       5,
+                                       ""};
+  privacy.by_locale["sv"] = PageSource{"sv", "Integritetspolicy",      "", 1, std::nullopt,
+                                       true, "## Omfattning\n\nAllt.", 5,  ""};
+  Page incident;
+  incident.slug = "incident-response";
+  incident.by_locale["en"] = PageSource{"en", "Incident response",    "", 2, std::nullopt,
+                                        true, "We respond **fast**.", 5,  ""};
+  content.pages = {privacy, incident};
+  return content;
+}
+
+UiStrings make_strings() {
+  json en = {
+      {"language_name", "English"},
+      {"languages", {{"en", "English"}, {"sv", "Swedish"}}},
+      {"status",
+       {{"implemented", "Implemented"},
+        {"in_progress", "In progress"},
+        {"planned", "Planned"},
+        {"not_applicable", "Not applicable"}}},
+      {"dpa", {{"signed", "Signed"}, {"in_progress", "In progress"}, {"not_required", "No"}}},
+      {"change", {{"added", "Added"}, {"removed", "Removed"}, {"updated", "Updated"}}},
+      {"live", {{"status", {{"passing", "passing"}}}}},
+      {"ai", {{"answer_yes", "Yes"}, {"answer_no", "No"}}},
+      {"legend", {{"count_one", "{count} control"}, {"count_other", "{count} controls"}}},
+      {"stamp", {{"updated", "Updated"}}},
+      {"subprocessors", {{"caption", "Sub-processors of {company}"}}},
+      {"page", {{"not_translated", "Not in {language}; shown in {source_language}."}}},
+      {"chooser", {{"continue", "Continue in English"}}},
+      {"not_found", {{"title", "Page not found"}, {"back", "Go to {site_title}"}}},
+  };
+  json sv = en;
+  sv["language_name"] = "Svenska";
+  sv["languages"] = {{"en", "engelska"}, {"sv", "svenska"}};
+  sv["status"]["implemented"] = "Införd";
+  sv["live"]["status"]["passing"] = "godkänd";
+  sv["stamp"]["updated"] = "Uppdaterad";
+  sv["page"]["not_translated"] = "Inte på {language}; visas på {source_language}.";
+  sv["chooser"]["continue"] = "Fortsätt på svenska";
+  sv["not_found"] = {{"title", "Sidan hittades inte"}, {"back", "Gå till {site_title}"}};
+  return UiStrings::from_tables({{"en", en}, {"sv", sv}});
+}
+
+MonitoringResult make_live() {
+  MonitoringResult live;
+  live.configured = true;
+  live.have_data = true;
+  LiveStatus item;
+  item.id = "db-enc";
+  item.status = "passing";
+  item.checked_at = "2026-11-20T08:15:00Z";
+  item.checked_at_unix = 1795162500;  // 2026-11-20T08:15:00Z
+  live.items[item.id] = item;
+  return live;
+}
+
+// Holds everything a SiteModel refers to.
+struct Fixture {
+  SiteConfig config;
+  Content content = make_content();
+  UiStrings strings = make_strings();
+  MonitoringResult live = make_live();
+  std::vector<PagePlan> pages;
+
+  explicit Fixture(const std::string& base_url = "https://acme.example/trust/")
+      : config(make_config(base_url)) {
+    SiteModel model{config, content, strings, live, date(2026, 5, 18), {}};
+    model.assets["style.css"] = {"assets/style.0123456789.css", "sha384-abc"};
+    pages = plan_pages(model);
+  }
+
+  const PagePlan& page(const std::string& output_path) const {
+    auto it = std::find_if(pages.begin(), pages.end(),
+                           [&](const PagePlan& p) { return p.output_path == output_path; });
+    REQUIRE_MESSAGE(it != pages.end(), output_path);
+    return *it;
+  }
+};
+
+const json& find_by_id(const json& list, const std::string& id) {
+  for (const auto& item : list)
+    if (item.value("id", "") == id) return item;
+  FAIL("no item with id " << id);
+  static const json none;
+  return none;
+}
+
+// Every object in `value` that has a "lang" key, as JSON pointers.
+void collect_lang(const json& value, const std::string& pointer, std::vector<std::string>& out) {
+  if (value.is_object()) {
+    if (value.contains("lang")) out.push_back(pointer);
+    for (const auto& [key, child] : value.items()) collect_lang(child, pointer + "/" + key, out);
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i)
+      collect_lang(value[i], pointer + "/" + std::to_string(i), out);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("plan_pages: one page per locale and policy page, plus chooser and 404") {
+  Fixture site;
+  std::vector<std::string> paths, templates;
+  for (const auto& page : site.pages) {
+    paths.push_back(page.output_path);
+    templates.push_back(page.template_name);
+  }
+  CHECK(paths == std::vector<std::string>{"index.html", "en/index.html", "en/privacy/index.html",
+                                          "en/incident-response/index.html", "sv/index.html",
+                                          "sv/privacy/index.html",
+                                          "sv/incident-response/index.html", "404.html"});
+  CHECK(templates == std::vector<std::string>{"chooser", "home", "page", "page", "home", "page",
+                                              "page", "not_found"});
+}
+
+TEST_CASE("plan_pages: relative links, absolute canonical and hreflang URLs under a base path") {
+  Fixture site("https://acme.example/trust/");
+  const json& page = site.page("en/privacy/index.html").context;
+  CHECK(page["page"]["root"] == "../../");
+  CHECK(page["page"]["canonical_url"] == "https://acme.example/trust/en/privacy/");
+  CHECK(page["locale"]["code"] == "en");
+  REQUIRE(page["alternates"].size() == 2);
+  CHECK(page["alternates"][0] == json{{"locale", "en"},
+                                      {"hreflang", "en"},
+                                      {"name", "English"},
+                                      {"href", "../../en/privacy/"},
+                                      {"url", "https://acme.example/trust/en/privacy/"},
+                                      {"current", true}});
+  CHECK(page["alternates"][1]["href"] == "../../sv/privacy/");
+  CHECK(page["alternates"][1]["url"] == "https://acme.example/trust/sv/privacy/");
+  CHECK(page["alternates"][1]["name"] == "Svenska");
+  CHECK(page["alternates"][1]["current"] == false);
+  CHECK(page["x_default"]["url"] == "https://acme.example/trust/en/privacy/");
+  CHECK(page["nav"]["home_href"] == "../../en/");
+  CHECK(page["assets"]["stylesheet"]["href"] == "../../assets/style.0123456789.css");
+  CHECK(page["assets"]["stylesheet"]["integrity"] == "sha384-abc");
+  CHECK(page["pages"][0]["href"] == "../../en/privacy/");
+  CHECK(page["pages"][0]["current"] == true);
+  CHECK(page["pages"][1]["current"] == false);
+
+  const json& sv_home = site.page("sv/index.html").context;
+  CHECK(sv_home["page"]["root"] == "../");
+  CHECK(sv_home["page"]["canonical_url"] == "https://acme.example/trust/sv/");
+  CHECK(sv_home["alternates"][0]["href"] == "../en/");
+  CHECK(sv_home["alternates"][1]["current"] == true);
+  CHECK(sv_home["x_default"]["url"] == "https://acme.example/trust/en/");
+  CHECK(sv_home["assets"]["stylesheet"]["href"] == "../assets/style.0123456789.css");
+  CHECK(sv_home["nav"]["feed_href"] == "../sv/subprocessors.atom");
+
+  const json& chooser = site.page("index.html").context;
+  CHECK(chooser["page"]["root"] == "");
+  CHECK(chooser["page"]["redirect_href"] == "en/");
+  CHECK(chooser["page"]["canonical_url"] == "https://acme.example/trust/");
+  CHECK(chooser["choices"][1]["href"] == "sv/");
+  CHECK(chooser["choices"][1]["continue"] == "Fortsätt på svenska");
+  CHECK(chooser["assets"]["stylesheet"]["href"] == "assets/style.0123456789.css");
+
+  // 404.html is served at any URL, so its links carry base_url's path.
+  const json& missing = site.page("404.html").context;
+  CHECK(missing["page"]["root"] == "/trust/");
+  CHECK(missing["choices"][0]["href"] == "/trust/en/");
+  CHECK(missing["choices"][1]["not_found"]["back"] == "Gå till Acme Trygghetscenter");
+  CHECK(missing["assets"]["stylesheet"]["href"] == "/trust/assets/style.0123456789.css");
+
+  Fixture at_root("https://trust.acme.example/");
+  CHECK(at_root.page("404.html").context["page"]["root"] == "/");
+  CHECK(at_root.page("en/index.html").context["page"]["canonical_url"] ==
+        "https://trust.acme.example/en/");
+}
+
+TEST_CASE("plan_pages: lang marks exactly the fields that fell back to the default locale") {
+  Fixture site;
+  const json& sv = site.page("sv/index.html").context;
+  const json& mfa = find_by_id(sv["categories"][0]["controls"], "mfa");
+  CHECK(mfa["title"] == json{{"text", "Tvåfaktorsautentisering"}});
+  CHECK(mfa["description"]["lang"] == "en");
+  CHECK(mfa["description"]["html"].get<std::string>().find("<strong>all</strong>") !=
+        std::string::npos);
+
+  std::vector<std::string> marked;
+  collect_lang(sv["categories"], "/categories", marked);
+  collect_lang(sv["subprocessors"], "/subprocessors", marked);
+  collect_lang(sv["disclosures"], "/disclosures", marked);
+  collect_lang(sv["site"], "/site", marked);
+  CHECK(marked == std::vector<std::string>{"/categories/0/controls/0/description",
+                                           "/subprocessors/items/0/location"});
+
+  std::vector<std::string> none;
+  const json& en = site.page("en/index.html").context;
+  collect_lang(en["categories"], "/categories", none);
+  collect_lang(en["subprocessors"], "/subprocessors", none);
+  CHECK(none.empty());
+}
+
+TEST_CASE("plan_pages: Markdown is rendered in safe mode") {
+  Fixture site;
+  const json& mfa =
+      find_by_id(site.page("en/index.html").context["categories"][0]["controls"], "mfa");
+  const std::string html = mfa["description"]["html"];
+  CHECK(html.find("javascript:") == std::string::npos);
+  CHECK(html.find("<p>") == 0);
+}
+
+TEST_CASE("plan_pages: controls carry status labels, dates, frameworks and live badges") {
+  Fixture site;
+  const json& sv = site.page("sv/index.html").context;
+  const json& controls = sv["categories"][0]["controls"];
+  const json& mfa = find_by_id(controls, "mfa");
+  CHECK(mfa["status"] == "implemented");
+  CHECK(mfa["status_label"] == "Införd");
+  CHECK(mfa["updated"] == "2026-03-14");
+  CHECK(mfa["frameworks"] == json{"SOC 2 CC6.1", "ISO 27001 A.5.17"});
+  CHECK(mfa["has_frameworks"] == true);
+  CHECK(mfa["monitored"] == false);
+  CHECK_FALSE(mfa.contains("live"));
+
+  const json& db = find_by_id(controls, "db-encryption");
+  CHECK(db["monitored"] == true);
+  CHECK_FALSE(db.contains("updated"));
+  CHECK(db["live"] == json{{"status", "passing"},
+                           {"label", "godkänd"},
+                           {"checked_at", "2026-11-20T08:15:00Z"},
+                           {"checked_at_display", "2026-11-20 08:15 UTC"}});
+
+  const json& legend = sv["status_legend"];
+  REQUIRE(legend.size() == 4);
+  CHECK(legend[0]["status"] == "implemented");
+  CHECK(legend[0]["label"] == "Införd");
+  CHECK(legend[0]["count_label"] == "1 control");
+  CHECK(legend[2]["count_label"] == "0 controls");
+
+  CHECK(sv["stamp"] == json{{"date", "2026-05-18"}, {"label", "Uppdaterad"}});
+  CHECK(sv["t"]["subprocessors"]["caption"] == "Sub-processors of Acme AB");
+}
+
+TEST_CASE(
+    "plan_pages: sub-processors keep only http(s) websites; changes and disclosures resolve "
+    "names") {
+  Fixture site;
+  const json& en = site.page("en/index.html").context;
+  CHECK(en["has_subprocessors"] == true);
+  const json& items = en["subprocessors"]["items"];
+  const json& aws = find_by_id(items, "aws");
+  CHECK(aws["website"] == json{{"href", "https://aws.amazon.com/"}, {"display", "aws.amazon.com"}});
+  CHECK(aws["dpa"] == "signed");
+  CHECK(aws["dpa_label"] == "Signed");
+  CHECK(aws["since"] == "2024-01-10");
+  const json& evil = find_by_id(items, "evil");
+  CHECK_FALSE(evil.contains("website"));
+  CHECK(en.dump().find("javascript:") == std::string::npos);
+
+  const json& changes = en["subprocessors"]["changes"];
+  REQUIRE(changes.size() == 2);
+  CHECK(changes[0]["name"] == "Amazon Web Services");
+  CHECK(changes[0]["href"] == "#aws");
+  CHECK(changes[0]["type_label"] == "Added");
+  CHECK(changes[1]["name"] == "Old Co");
+  CHECK(changes[1]["listed"] == false);
+  CHECK_FALSE(changes[1].contains("href"));
+
+  const json& receipts = en["disclosures"][0];
+  CHECK(receipts["provider"] ==
+        json{{"id", "aws"}, {"name", "Amazon Web Services"}, {"href", "#aws"}});
+  CHECK(receipts["opt_in_label"] == "Yes");
+  CHECK(receipts["used_for_training_label"] == "No");
+  CHECK(receipts["status_label"] == "Planned");
+  CHECK_FALSE(receipts.contains("data_excluded"));
+
+  CHECK(en["site"]["company"]["security_contact"] ==
+        json{{"address", "security@acme.example"}, {"href", "mailto:security@acme.example"}});
+  CHECK_FALSE(en["site"]["company"].contains("privacy_contact"));
+  CHECK(en["site"]["contacts"].size() == 2);
+}
+
+TEST_CASE("plan_pages: a page missing in a locale is shown from the default with a notice") {
+  Fixture site;
+  const json& sv = site.page("sv/incident-response/index.html").context["page"];
+  CHECK(sv["heading"] == json{{"text", "Incident response"}, {"lang", "en"}});
+  CHECK(sv["body"]["lang"] == "en");
+  CHECK(sv["body"]["html"] == "<p>We respond <strong>fast</strong>.</p>\n");
+  CHECK(sv["not_translated"] ==
+        json{{"lang", "en"}, {"notice", "Inte på svenska; visas på engelska."}});
+
+  const json& en = site.page("en/incident-response/index.html").context["page"];
+  CHECK_FALSE(en.contains("not_translated"));
+  CHECK_FALSE(en["heading"].contains("lang"));
+
+  const json& translated = site.page("sv/privacy/index.html").context["page"];
+  CHECK_FALSE(translated.contains("not_translated"));
+  CHECK(translated["heading"] == json{{"text", "Integritetspolicy"}});
+  CHECK(translated["title"] == "Integritetspolicy – Acme Trygghetscenter");
+  // "##" as the top level works as well as "#": both become h2 below the h1.
+  CHECK(translated["body"]["html"].get<std::string>().find("<h2>Omfattning</h2>") == 0);
+
+  const json& privacy = site.page("en/privacy/index.html").context["page"];
+  CHECK(privacy["updated"] == "2026-04-01");
+  CHECK(privacy["description"] == "How we handle personal data");
+  // Markdown headings start below the page's h1.
+  CHECK(privacy["body"]["html"].get<std::string>().find("<h2>Scope</h2>") == 0);
+
+  // The menu on the Swedish site marks the untranslated title too.
+  const json& menu = site.page("sv/index.html").context["pages"];
+  CHECK(menu[1]["title"] == json{{"text", "Incident response"}, {"lang", "en"}});
+  CHECK_FALSE(menu[0]["title"].contains("lang"));
+}
+
+TEST_CASE("reserved_ids: the theme's own ids, sorted, every one a valid identifier") {
+  const auto& ids = reserved_ids();
+  CHECK(std::is_sorted(ids.begin(), ids.end()));
+  for (const char* id : {"main", "subprocessors", "ai", "status-legend", "pages", "contact"})
+    CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
+}
