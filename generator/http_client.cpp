@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <regex>
 #include <thread>
 
 #include <curl/curl.h>
@@ -199,6 +200,9 @@ Attempt perform(const std::string& url, const UrlParts& parts, const HttpRequest
   if (code != CURLE_OK) {
     std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
     while (!detail.empty() && (detail.back() == '\n' || detail.back() == '.')) detail.pop_back();
+    // "Failed to connect to h port p after 28 ms: ...": keep diagnostics the same run to run.
+    static const std::regex elapsed(" after [0-9]+ ms");
+    detail = std::regex_replace(detail, elapsed, "");
     throw HttpError("fetching " + where + " failed: " + detail);
   }
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &attempt.status);

@@ -898,6 +898,9 @@ TEST_CASE("monitoring: cache fallback keeps the original check time; on_error fa
     CHECK(result.find("mfa-enforcement")->checked_at == "2026-03-01T08:15:00Z");
     CHECK(has_message(sink, fail ? Severity::error : Severity::warning,
                       "; using the cached response fetched at 2026-03-01T12:00:00Z"));
+    CHECK(has_message(sink, fail ? Severity::error : Severity::warning,
+                      "/status.json failed: Failed to connect to 127.0.0.1 port"));
+    CHECK(all_messages(sink).find(" ms:") == std::string::npos);  // no timings: stable text
     expect_no_token(sink, site.dir, &result);
   }
   expect_no_token(first_sink, site.dir);
