@@ -177,7 +177,7 @@ TEST_CASE("build: --strict turns the missing translations into errors") {
   auto site = build_fixture("basic", options);
   CHECK(site->report.exit_code == 1);
   const std::string text = messages(site->report);
-  CHECK(text.find("content/controls/access.yaml:14:18: error: field 'description' of control 'sso' has no sv translation") != std::string::npos);
+  CHECK(text.find("content/controls/access.yaml:15:18: error: field 'description' of control 'sso' has no sv translation") != std::string::npos);
   CHECK(text.find("error: 2 missing sv translations in total") != std::string::npos);
   CHECK_FALSE(fs::exists(site->out()));
 }

@@ -6,7 +6,9 @@
 using namespace trustsite;
 
 TEST_CASE("diagnostics are formatted as text, GitHub annotations and JSON") {
-  Diagnostic d{Severity::error, {"content/controls/a.yaml", 3, 7}, "unknown status 'x', really: 100%"};
+  Diagnostic d;
+  d.location = {"content/controls/a.yaml", 3, 7};
+  d.message = "unknown status 'x', really: 100%";
   CHECK(format_text(d) == "content/controls/a.yaml:3:7: error: unknown status 'x', really: 100%");
   CHECK(format_github(d) ==
         "::error file=content/controls/a.yaml,line=3,col=7::unknown status 'x', really: 100%25");
@@ -15,7 +17,10 @@ TEST_CASE("diagnostics are formatted as text, GitHub annotations and JSON") {
   CHECK(json["file"] == "content/controls/a.yaml");
   CHECK(json["line"] == 3);
   CHECK(json["column"] == 7);
-  Diagnostic whole{Severity::warning, {"site.yaml", 0, 0}, "line one\nline two"};
+  Diagnostic whole;
+  whole.severity = Severity::warning;
+  whole.location.file = "site.yaml";
+  whole.message = "line one\nline two";
   CHECK(format_text(whole) == "site.yaml: warning: line one\nline two");
   CHECK(format_github(whole) == "::warning file=site.yaml::line one%0Aline two");
 }

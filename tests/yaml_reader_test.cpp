@@ -16,12 +16,12 @@ std::vector<std::string> messages(const DiagnosticSink& sink) {
 
 TEST_CASE("parse_yaml reports syntax errors with file:line:col") {
   DiagnosticSink sink;
-  auto node = parse_yaml("title: \"unclosed\nother: 1\n", "site.yaml", sink);
+  auto node = parse_yaml("locales: [en, sv\ntheme: x\n", "site.yaml", sink);
   CHECK_FALSE(node);
   auto out = messages(sink);
   REQUIRE(out.size() == 1);
-  CHECK(out[0].rfind("site.yaml:", 0) == 0);
-  CHECK(out[0].find("error: YAML syntax error") != std::string::npos);
+  CHECK(out[0].rfind("site.yaml:2:", 0) == 0);
+  CHECK(out[0].find("error: YAML syntax error: end of sequence flow not found") != std::string::npos);
 }
 
 TEST_CASE("parse_yaml names a tab used for indentation") {
