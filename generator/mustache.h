@@ -29,7 +29,7 @@ inline constexpr int max_nesting_depth = 100;
 // Partials and parents expanded inside each other (recursion) deeper than this: TemplateError.
 inline constexpr int max_partial_depth = 100;
 // Units of rendering work (one per node rendered, one per list element) in one render call.
-inline constexpr std::size_t max_render_steps = 20'000'000;
+inline constexpr std::size_t max_render_steps = 10'000'000;
 // Output of one render call larger than this (bytes): TemplateError.
 inline constexpr std::size_t max_output_bytes = std::size_t{64} << 20;
 // A set-delimiter tag's delimiters longer than this (bytes) are a syntax error.

@@ -491,8 +491,8 @@ TEST_CASE("mustache: rendering from several threads at once") {
   for (int i = 0; i < 50; ++i) {
     controls.push_back(
         {{"id", "c" + std::to_string(i)}, {"status", i % 2 ? "planned" : "implemented"}});
-    expected +=
-        "<li id=\"c" + std::to_string(i) + "\">" + (i % 2 ? "planned" : "implemented") + "</li>\n";
+    expected.append("<li id=\"c").append(std::to_string(i)).append("\">");
+    expected.append(i % 2 ? "planned" : "implemented").append("</li>\n");
   }
   const json data = {{"controls", controls}};
   std::atomic<int> wrong{0};
