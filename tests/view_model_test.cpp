@@ -3,12 +3,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <regex>
+#include <set>
 #include <string>
 
 #include "config.h"
 #include "content.h"
 #include "locales.h"
 #include "monitoring.h"
+#include "mustache.h"
 #include "view_model.h"
 
 using namespace trustsite;
@@ -180,8 +184,11 @@ struct Fixture {
   MonitoringResult live = make_live();
   std::vector<PagePlan> pages;
 
-  explicit Fixture(const std::string& base_url = "https://acme.example/trust/")
+  explicit Fixture(const std::string& base_url = "https://acme.example/trust/",
+                   const std::string& hostile_title = "")
       : config(make_config(base_url)) {
+    if (!hostile_title.empty())
+      content.categories[0].controls[0].title.by_locale["en"] = hostile_title;
     SiteModel model{config, content, strings, live, date(2026, 5, 18), {}};
     model.assets["style.css"] = {"assets/style.0123456789.css", "sha384-abc"};
     pages = plan_pages(model);
@@ -427,4 +434,121 @@ TEST_CASE("reserved_ids: the theme's own ids, sorted, every one a valid identifi
   CHECK(std::is_sorted(ids.begin(), ids.end()));
   for (const char* id : {"main", "subprocessors", "ai", "status-legend", "pages", "contact"})
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
+}
+
+namespace {
+
+// Renders every planned page with the real default theme, as `trustsite build` does.
+std::map<std::string, std::string> render_site(const Fixture& site) {
+  namespace fs = std::filesystem;
+  const fs::path templates =
+      fs::path(TRUSTSITE_TESTS_DIR) / ".." / "themes" / "default" / "templates";
+  mustache::TemplateLibrary library(mustache::directory_loader({{templates, "templates"}}),
+                                    mustache::TemplateLibrary::MissingPartial::throw_error);
+  std::map<std::string, std::string> html;
+  for (const auto& page : site.pages)
+    html[page.output_path] = library.render(page.template_name, page.context);
+  return html;
+}
+
+bool has(const std::string& html, const std::string& needle) {
+  return html.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("default theme: rendered pages carry lang, hreflang, ids, statuses and the stamp") {
+  Fixture site;
+  const auto html = render_site(site);
+  REQUIRE(html.size() == site.pages.size());
+
+  const std::string& en = html.at("en/index.html");
+  CHECK(has(en, "<html lang=\"en\">"));
+  CHECK(has(en, "<link rel=\"canonical\" href=\"https://acme.example/trust/en/\">"));
+  CHECK(
+      has(en, "<link rel=\"alternate\" hreflang=\"en\" href=\"https://acme.example/trust/en/\">"));
+  CHECK(
+      has(en, "<link rel=\"alternate\" hreflang=\"sv\" href=\"https://acme.example/trust/sv/\">"));
+  CHECK(has(
+      en,
+      "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://acme.example/trust/en/\">"));
+  CHECK(has(
+      en,
+      "<link rel=\"stylesheet\" href=\"../assets/style.0123456789.css\" integrity=\"sha384-abc\""));
+  CHECK(has(en, "<a class=\"skip-link\" href=\"#main\">"));
+  CHECK(has(en, "<main id=\"main\""));
+  CHECK(has(en, "<a href=\"../sv/\" hreflang=\"sv\" lang=\"sv\">Svenska</a>"));
+  CHECK(
+      has(en, "<a href=\"../en/\" hreflang=\"en\" lang=\"en\" aria-current=\"page\">English</a>"));
+  CHECK(has(en, "<section id=\"access\" class=\"category\">"));
+  CHECK(has(
+      en, "<article id=\"mfa\" class=\"control status-implemented\" data-status=\"implemented\">"));
+  CHECK(has(en,
+            "<article id=\"db-encryption\" class=\"control status-in_progress\" "
+            "data-status=\"in_progress\" data-live=\"passing\">"));
+  CHECK(has(en, "<time datetime=\"2026-11-20T08:15:00Z\">2026-11-20 08:15 UTC</time>"));
+  CHECK(has(en, "<tr id=\"aws\" data-status=\"signed\">"));
+  CHECK(has(en, "<tr id=\"evil\" data-status=\"in_progress\">"));
+  CHECK(has(en,
+            "<article id=\"receipt-scanning\" class=\"disclosure status-planned\" "
+            "data-status=\"planned\">"));
+  CHECK(has(
+      en, "<span class=\"stamp\">Updated <time datetime=\"2026-05-18\">2026-05-18</time></span>"));
+  CHECK(has(en, "<time datetime=\"2026-03-14\">2026-03-14</time>"));
+  CHECK(std::count(en.begin(), en.end(), '\n') > 50);
+  CHECK(std::regex_search(en, std::regex("<h1[^>]*>Acme Trust Center</h1>")));
+
+  const std::string& sv = html.at("sv/index.html");
+  CHECK(has(sv, "<html lang=\"sv\">"));
+  CHECK(has(sv, "<span class=\"stamp\">Uppdaterad <time datetime=\"2026-05-18\">"));
+  CHECK(has(sv,
+            "<p class=\"status status--implemented\"><span class=\"status__icon\" "
+            "aria-hidden=\"true\"></span>"));
+  CHECK(has(sv, ">Införd</p>"));
+  // The untranslated description (and only that) is marked as English.
+  CHECK(has(sv, "<div class=\"control__description prose\" lang=\"en\"><p>Required for"));
+  CHECK(has(sv, "<h3 class=\"control__title\">Tvåfaktorsautentisering</h3>"));
+  CHECK(has(sv, "<td data-label=\"\" lang=\"en\">EU (Frankfurt)</td>"));
+
+  const std::string& untranslated = html.at("sv/incident-response/index.html");
+  CHECK(has(untranslated, "<html lang=\"sv\">"));
+  CHECK(has(untranslated, "<p id=\"not-translated\" class=\"notice\">"));
+  CHECK(has(untranslated, "Inte på svenska; visas på engelska.</p>"));
+  CHECK(has(untranslated, "<h1 class=\"policy__title\" lang=\"en\">Incident response</h1>"));
+  CHECK(has(untranslated, "<div class=\"policy__body prose\" lang=\"en\">"));
+  CHECK(has(untranslated, "<a href=\"../../en/incident-response/\" hreflang=\"en\" lang=\"en\">"));
+  CHECK_FALSE(has(html.at("sv/privacy/index.html"), "not-translated"));
+
+  const std::string& chooser = html.at("index.html");
+  CHECK(has(chooser, "<meta http-equiv=\"refresh\" content=\"0; url=en/\">"));
+  CHECK(has(chooser, "<a class=\"choice\" href=\"sv/\" hreflang=\"sv\">"));
+
+  const std::string& missing = html.at("404.html");
+  CHECK(has(missing, "<a href=\"/trust/sv/\" hreflang=\"sv\">Gå till Acme Trygghetscenter</a>"));
+  CHECK(has(missing, "href=\"/trust/assets/style.0123456789.css\""));
+
+  // CSP: no inline style or script anywhere; no duplicate ids on any page.
+  const std::regex id_attribute(" id=\"([^\"]*)\"");
+  for (const auto& [path, page] : html) {
+    CAPTURE(path);
+    CHECK_FALSE(has(page, "<script"));
+    CHECK_FALSE(has(page, " style="));
+    CHECK_FALSE(has(page, "<style"));
+    CHECK_FALSE(has(page, "javascript:"));
+    CHECK(has(page, "<meta http-equiv=\"Content-Security-Policy\""));
+    std::set<std::string> ids;
+    for (auto it = std::sregex_iterator(page.begin(), page.end(), id_attribute);
+         it != std::sregex_iterator(); ++it) {
+      CHECK_MESSAGE(ids.insert((*it)[1]).second, "duplicate id " << (*it)[1]);
+    }
+  }
+}
+
+TEST_CASE("default theme: content text is HTML-escaped") {
+  Fixture site("https://acme.example/", "\"><script>alert(1)</script>");
+  const auto html = render_site(site);
+  const std::string& en = html.at("en/index.html");
+  CHECK_FALSE(has(en, "<script>"));
+  CHECK(
+      has(en, "<h3 class=\"control__title\">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h3>"));
 }
