@@ -6,13 +6,18 @@
 #include <thread>
 
 #include "assets.h"
+#include "atom_feed.h"
 #include "config.h"
 #include "content.h"
 #include "data_dirs.h"
+#include "headers.h"
 #include "locales.h"
 #include "monitoring.h"
 #include "mustache.h"
+#include "security_txt.h"
+#include "sitemap.h"
 #include "stamp.h"
+#include "trust_json.h"
 #include "view_model.h"
 
 namespace trustsite {
@@ -131,7 +136,9 @@ BuildReport run_build(const BuildOptions& options) {
       live = load_live_statuses(config, monitoring_options, sink);
       check_monitor_references(content, live, sink);
     }
-    if (sink.has_errors()) return finish(1);
+    // A fatal fetch failure is reported as an error too; only other errors mean exit 1
+    // (SPEC 7: 1 wins when both happen).
+    if (sink.error_count() > live.fatal_errors) return finish(1);
     if (live.fatal) return finish(3);
 
     const Date stamp = compute_stamp(config, content);
@@ -142,6 +149,21 @@ BuildReport run_build(const BuildOptions& options) {
 
     std::vector<OutputFile> files = render_pages(plan_pages(model), library, sink);
     for (const auto& asset : assets) files.push_back({asset.output_path, asset.content});
+    // What crawlers, feed readers, vendor-risk tools and the host read (SPEC 4).
+    files.push_back({"sitemap.xml", render_sitemap(config, content, stamp)});
+    files.push_back({"robots.txt", render_robots_txt(config)});
+    files.push_back({"trust.json", render_trust_json(config, content, live, stamp)});
+    std::vector<std::string> feed_paths;
+    if (content.has_subprocessors) {
+      for (const auto& locale : config.locales) {
+        feed_paths.push_back(subprocessor_feed_path(locale));
+        files.push_back({feed_paths.back(),
+                         render_subprocessor_feed(config, content, strings, locale, stamp)});
+      }
+    }
+    if (auto security_txt = render_security_txt(config, content, stamp, today_utc(), sink))
+      files.push_back({kSecurityTxtPath, std::move(*security_txt)});
+    files.push_back({"_headers", render_headers_file(feed_paths)});
     if (sink.has_errors()) return finish(1);
 
     if (options.write_output) write_site(report.out_dir, config.site_dir, files);

@@ -10,6 +10,7 @@
 
 #include "build.h"
 #include "mustache.h"
+#include "serve.h"
 
 namespace {
 
@@ -108,6 +109,18 @@ int main(int argc, char** argv) {
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}, {"github", Format::github}}));
 
+  std::string host = "127.0.0.1";
+  int port = 1313;
+  auto* serve = app.add_subcommand("serve", "Preview the site on a local web server, rebuilding on changes");
+  serve->add_option("--site", site, "Site directory (default: current directory)");
+  serve->add_option("--port", port, "Port to listen on (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--bind", host, "Address to listen on")->capture_default_str();
+  serve->add_flag("--strict", strict, "Treat warnings such as missing translations as errors");
+  serve->add_flag("--offline", offline, "Do not fetch live statuses; use the cache if any");
+  serve->add_option("--base-url", base_url, "Override site.yaml's base_url");
+
   std::string template_path, data_path, partials_dir;
   auto* render = app.add_subcommand("render-template",
                                     "Render one Mustache template with a JSON context to stdout");
@@ -132,6 +145,16 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*render) return render_template(template_path, data_path, partials_dir);
+  if (*serve) {
+    trustsite::ServeOptions serve_options;
+    serve_options.build.site_dir = site;
+    serve_options.build.strict = strict;
+    serve_options.build.offline = offline;
+    serve_options.build.base_url = base_url;
+    serve_options.host = host;
+    serve_options.port = port;
+    return trustsite::serve(serve_options);
+  }
   if (!*build && !*check) {
     std::cerr << app.help();
     return 2;

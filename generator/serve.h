@@ -1,0 +1,28 @@
+// `trustsite serve`: a local preview. Builds the site into a private directory, serves it over
+// HTTP (cpp-httplib) on a loopback address, and rebuilds when an input file changes.
+#pragma once
+
+#include <string>
+
+#include "build.h"
+
+namespace trustsite {
+
+struct ServeOptions {
+  BuildOptions build;              // out_dir is ignored: the preview has its own directory
+  std::string host = "127.0.0.1";  // the address to listen on
+  int port = 1313;                 // 0: any free port
+  int poll_milliseconds = 300;     // how often inputs are checked for changes
+};
+
+// A fingerprint of every input of a build of `site_dir`: the path, size and modification time
+// of site.yaml and each file below content/, templates/, themes/, locales/, monitoring/ of the
+// site and of trustsite's data directory. Two equal fingerprints mean "nothing changed".
+std::string input_fingerprint(const std::filesystem::path& site_dir);
+
+// Builds, serves and rebuilds until SIGINT/SIGTERM. Diagnostics of each build go to stderr;
+// a failed rebuild keeps serving the last good site. Returns the process exit code: 0 after a
+// clean shutdown, 1 when the first build fails or the address cannot be bound.
+int serve(const ServeOptions& options);
+
+}  // namespace trustsite

@@ -1,0 +1,72 @@
+// `trustsite serve`: the input fingerprint, and the preview server end to end (the real binary
+// on 127.0.0.1, an ephemeral port, stopped by PID with SIGINT).
+#include "serve.h"
+
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <thread>
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test_util.h"
+
+using namespace trustsite;
+using trustsite::testing::copy_tree;
+using trustsite::testing::read_file;
+using trustsite::testing::TempDir;
+using trustsite::testing::write_file;
+namespace fs = std::filesystem;
+
+TEST_CASE("serve: the input fingerprint changes when content changes, and only then") {
+  TempDir dir;
+  copy_tree(fs::path(TRUSTSITE_TESTS_DIR) / "fixtures/sites/basic", dir / "site");
+  const std::string before = input_fingerprint(dir / "site");
+  CHECK(input_fingerprint(dir / "site") == before);
+  write_file(dir / "site/content/controls/access.yaml",
+             read_file(dir / "site/content/controls/access.yaml") + "\n");
+  CHECK(input_fingerprint(dir / "site") != before);
+  const std::string after_edit = input_fingerprint(dir / "site");
+  write_file(dir / "site/public-unrelated.txt", "not an input");
+  CHECK(input_fingerprint(dir / "site") == after_edit);
+}
+
+TEST_CASE("serve: the binary builds, serves pages and 404s on loopback, and stops on SIGINT") {
+  TempDir dir;
+  copy_tree(fs::path(TRUSTSITE_TESTS_DIR) / "fixtures/sites/basic", dir / "site");
+  const fs::path log = dir / "serve.log";
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    FILE* out = std::freopen(log.c_str(), "w", stderr);
+    (void)out;
+    execl(TRUSTSITE_BINARY, "trustsite", "serve", "--site", (dir / "site").c_str(), "--port", "0",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int port = 0;
+  for (int i = 0; i < 100 && port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const std::string text = read_file(log);
+    const auto at = text.find("http://127.0.0.1:");
+    if (at != std::string::npos) port = std::atoi(text.c_str() + at + 17);
+  }
+  REQUIRE_MESSAGE(port > 0, read_file(log));
+  httplib::Client client("127.0.0.1", port);
+  auto page = client.Get("/sv/");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->body.find("<html lang=\"sv\"") != std::string::npos);
+  auto missing = client.Get("/no-such-page/");
+  REQUIRE(missing);
+  CHECK(missing->status == 404);
+  CHECK(missing->body.find("<!DOCTYPE html>") != std::string::npos);
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
