@@ -192,3 +192,28 @@ TEST_CASE("build: --base-url overrides site.yaml and is validated") {
   bad.base_url = "javascript:alert(1)";
   CHECK(build_fixture("basic", bad)->report.exit_code == 1);
 }
+
+TEST_CASE("build: a failed monitoring fetch with on_error: fail exits 3, and 1 wins over 3") {
+  TempDir dir;
+  copy_tree(kFixtures / "basic", dir / "site");
+  const std::string site_yaml = read_file(dir / "site/site.yaml");
+  write_file(dir / "site/site.yaml", site_yaml +
+                                         "monitoring:\n  source: monitoring/missing.json\n"
+                                         "  format: trustsite\n  on_error: fail\n");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  BuildReport report = run_build(options);
+  INFO(messages(report));
+  CHECK(report.exit_code == 3);
+  CHECK_FALSE(fs::exists(dir / "site/public"));
+
+  write_file(dir / "site/content/controls/data.yaml", "category: [not, a, map]\ncontrols: []\n");
+  CHECK(run_build(options).exit_code == 1);
+
+  // on_error: warn only warns.
+  copy_tree(kFixtures / "basic/content", dir / "site/content");
+  write_file(dir / "site/site.yaml", site_yaml + "monitoring:\n  source: monitoring/missing.json\n");
+  report = run_build(options);
+  CHECK(report.exit_code == 0);
+  CHECK(messages(report).find("warning") != std::string::npos);
+}
