@@ -1,0 +1,42 @@
+// The per-locale Atom feed of sub-processor changes: public/<locale>/subprocessors.atom
+// (Atom 1.0, RFC 4287), so customers are told when a sub-processor is added or removed.
+#pragma once
+
+#include <string>
+
+#include "config.h"
+#include "content.h"
+#include "date.h"
+#include "locales.h"
+
+namespace trustsite {
+
+// "YYYY-MM-DDT00:00:00Z": a calendar date as an RFC 3339 date-time at midnight UTC.
+std::string rfc3339_midnight(const Date& date);
+
+// The host of an absolute URL without user info and port ("https://a.example:8443/x/" ->
+// "a.example"), lowercased: the authority of the feed's tag: URIs (RFC 4151).
+std::string url_host(const std::string& url);
+
+// The feed's path below the output directory: "<locale>/subprocessors.atom".
+std::string subprocessor_feed_path(const std::string& locale);
+
+// The Atom feed of `content.changes` for `locale`, newest first:
+// - feed id: the feed's own absolute URL; entry ids: tag: URIs (RFC 4151) built from the
+//   base_url host, the change date, the base path, the locale, the sub-processor id and the
+//   change type ("tag:trust.example,2026-02-01:/en/subprocessors/posthog/added"; a repeat of
+//   the same four on one date gets "-2", "-3" in file order). They stay the same across builds
+//   and when other changes are added.
+// - updated: the change date at 00:00:00Z; the feed's updated is the newest change date (with
+//   no changes: `stamp`).
+// - entry title "<localized type>: <sub-processor name>", summary the localized note (marked with
+//   xml:lang when it fell back to the default locale), category term = the change type, and a
+//   rel="alternate" link to the sub-processor's row (or the change list for a former one) on the
+//   locale's Trust Center page.
+// The feed title and subtitle come from the UI strings (subprocessors.feed_title, .intro). All
+// text is XML-escaped (xml_escape). Pure and deterministic.
+std::string render_subprocessor_feed(const SiteConfig& config, const Content& content,
+                                     const UiStrings& strings, const std::string& locale,
+                                     const Date& stamp);
+
+}  // namespace trustsite
