@@ -489,9 +489,10 @@ TEST_CASE("mustache: rendering from several threads at once") {
   json controls = json::array();
   std::string expected;
   for (int i = 0; i < 50; ++i) {
-    controls.push_back(
-        {{"id", "c" + std::to_string(i)}, {"status", i % 2 ? "planned" : "implemented"}});
-    expected.append("<li id=\"c").append(std::to_string(i)).append("\">");
+    std::string id = "c";
+    id += std::to_string(i);
+    controls.push_back({{"id", id}, {"status", i % 2 ? "planned" : "implemented"}});
+    expected.append("<li id=\"").append(id).append("\">");
     expected.append(i % 2 ? "planned" : "implemented").append("</li>\n");
   }
   const json data = {{"controls", controls}};
