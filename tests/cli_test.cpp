@@ -1,0 +1,112 @@
+// The command line as users and CI see it (SPEC 7): exit codes, output streams, and
+// render-template's byte-exact output. Runs the real binary.
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include "test_util.h"
+
+using trustsite::testing::copy_tree;
+using trustsite::testing::TempDir;
+using trustsite::testing::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out;  // stdout only; stderr goes to `err`
+  std::string err;
+};
+
+Run run(const std::string& arguments, const fs::path& scratch) {
+  const fs::path err_file = scratch / "stderr.txt";
+  const std::string command =
+      std::string("'") + TRUSTSITE_BINARY + "' " + arguments + " 2>'" + err_file.string() + "'";
+  Run result{0, {}, {}};
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = trustsite::testing::read_file(err_file);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("cli: --version and usage errors exit 2") {
+  TempDir dir;
+  auto version = run("--version", dir.path());
+  CHECK(version.exit_code == 0);
+  CHECK(version.out == std::string("trustsite ") + TRUSTSITE_VERSION + "\n");
+  CHECK(run("build --no-such-option", dir.path()).exit_code == 2);
+  CHECK(run("check --format xml", dir.path()).exit_code == 2);
+  CHECK(run("frobnicate", dir.path()).exit_code == 2);
+  CHECK(run("render-template", dir.path()).exit_code == 2);
+  CHECK(run("", dir.path()).exit_code == 2);
+}
+
+TEST_CASE("cli: check prints text to stderr, json and github to stdout, with exit 1 on errors") {
+  TempDir dir;
+  copy_tree(fs::path(TRUSTSITE_TESTS_DIR) / "fixtures/sites/basic", dir / "site");
+  write_file(dir / "site/content/controls/data.yaml",
+             "category:\n  title: Data\ncontrols:\n  - id: BAD\n    title: x\n    description: y\n"
+             "    status: planned\n");
+  const std::string site = "--site '" + (dir / "site").string() + "'";
+
+  auto text = run("check " + site, dir.path());
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.empty());
+  CHECK(text.err.find("content/controls/data.yaml:4:9: error: invalid id 'BAD' in control 'BAD'") != std::string::npos);
+
+  auto github = run("check --format github " + site, dir.path());
+  CHECK(github.exit_code == 1);
+  CHECK(github.out.find("::error file=content/controls/data.yaml,line=4,col=9::invalid id 'BAD'") != std::string::npos);
+
+  auto json = run("check --format json " + site, dir.path());
+  CHECK(json.exit_code == 1);
+  CHECK(json.out.find("\"file\": \"content/controls/data.yaml\"") != std::string::npos);
+  CHECK(json.out.find("\"severity\": \"error\"") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "site/public"));
+}
+
+TEST_CASE("cli: build writes the site and reports; a failed build says the output is unchanged") {
+  TempDir dir;
+  copy_tree(fs::path(TRUSTSITE_TESTS_DIR) / "fixtures/sites/basic", dir / "site");
+  const std::string args = "build --site '" + (dir / "site").string() + "' -o '" + (dir / "out").string() + "'";
+  auto ok = run(args, dir.path());
+  CHECK(ok.exit_code == 0);
+  CHECK(fs::exists(dir / "out/en/index.html"));
+  write_file(dir / "site/site.yaml", "title: [broken\n");
+  auto failed = run(args, dir.path());
+  CHECK(failed.exit_code == 1);
+  CHECK(failed.err.find("site.yaml:") != std::string::npos);
+  CHECK(failed.err.find("was not changed") != std::string::npos);
+  CHECK(fs::exists(dir / "out/en/index.html"));
+}
+
+TEST_CASE("cli: render-template prints the rendering byte for byte with partials from --partials") {
+  TempDir dir;
+  write_file(dir / "t.mustache", "{{<layout}}{{$body}}Hi {{name}}!{{/body}}{{/layout}}");
+  write_file(dir / "parts/layout.mustache", "<main>{{$body}}{{/body}}</main>{{>footer}}");
+  write_file(dir / "parts/footer.mustache", "<footer>{{&raw}}</footer>");
+  write_file(dir / "data.json", R"({"name": "<Åsa>", "raw": "<b>ok</b>"})");
+  auto result = run("render-template '" + (dir / "t.mustache").string() + "' --data '" +
+                        (dir / "data.json").string() + "' --partials '" + (dir / "parts").string() + "'",
+                    dir.path());
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "<main>Hi &lt;Åsa&gt;!</main><footer><b>ok</b></footer>");
+
+  write_file(dir / "bad.mustache", "line one\n  {{#open}}\n");
+  auto bad = run("render-template '" + (dir / "bad.mustache").string() + "' --data '" +
+                     (dir / "data.json").string() + "'",
+                 dir.path());
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("bad.mustache:3:1: unclosed section 'open' (opened at 2:3)") != std::string::npos);
+}
