@@ -583,6 +583,7 @@ class Planner {
                      {"url", config_.base_url + target},
                      {"is_default", data.code == config_.default_locale},
                      {"site_title", data.site["title"]["text"]},
+                     {"choose", lookup(data.t, {"chooser", "title"})},
                      {"continue", lookup(data.t, {"chooser", "continue"})},
                      {"not_found",
                       {{"title", lookup(data.t, {"not_found", "title"})},
