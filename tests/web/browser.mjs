@@ -1,0 +1,195 @@
+// Browser checks of the built site in Debian's headless Chromium through playwright-core:
+// - axe-core reports no violations on /en/, /sv/ and one policy page, at 1280 px and 320 px
+//   wide, in the light and the dark colour scheme;
+// - the language switcher on /en/ (and on a policy page) leads to the same page under /sv/,
+//   with <html lang="sv">;
+// - a deep link to one control (/en/#database-encryption) makes that control the :target and
+//   scrolls it into view; clicking the table of contents link to its category does the same;
+// - no page logs an error or a Content-Security-Policy violation (the server sends _headers).
+// Usage: node browser.mjs <public-dir>. Prints one line per check and "N passed, N failed".
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const publicDir = process.argv[2];
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) {
+    passed++;
+    console.log(`ok   ${name}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`);
+  }
+}
+
+// The static server runs as a child process; stopped by its PID at the end.
+function startServer() {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(here, 'serve.mjs'), publicDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.stdout.setEncoding('utf8');
+    child.stdout.once('data', (line) => resolvePromise({ child, base: line.trim() }));
+  });
+}
+
+const { child: server, base } = await startServer();
+const userDataDir = mkdtempSync(join(tmpdir(), 'trustsite-chromium-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 800 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('request', (request) => {
+    if (!request.url().startsWith(base)) problems.push(`request to another origin: ${request.url()}`);
+  });
+  const takeProblems = () => problems.splice(0, problems.length);
+
+  // axe-core: the page's CSP forbids injected <script> elements, so axe is evaluated through
+  // the DevTools protocol (page.evaluate), which CSP does not govern.
+  const policyPage = 'en/responsible-disclosure/';
+  for (const path of ['en/', 'sv/', policyPage]) {
+    for (const width of [1280, 320]) {
+      for (const colorScheme of ['light', 'dark']) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.emulateMedia({ colorScheme });
+        await page.goto(base + path, { waitUntil: 'load' });
+        await page.evaluate(axeSource);
+        const results = await page.evaluate(() =>
+          window.axe.run(document, { resultTypes: ['violations'] }),
+        );
+        const detail = results.violations
+          .map(
+            (v) =>
+              `  ${v.id} (${v.impact}): ${v.help}\n` +
+              v.nodes
+                .slice(0, 5)
+                .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary.replace(/\n/g, ' ')}`)
+                .join('\n'),
+          )
+          .join('\n');
+        // axe really ran: it reports the rules that passed too.
+        check(`axe /${path} ${width}px ${colorScheme}: 0 violations (${results.passes.length} rules passed)`, results.violations.length === 0 && results.passes.length > 20, detail);
+        const seen = takeProblems();
+        check(`/${path} ${width}px ${colorScheme}: no errors, CSP violations or foreign requests`, seen.length === 0, seen.join('\n'));
+      }
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The language switcher leads to the same page in the other locale.
+  for (const [from, to] of [['en/', 'sv/'], [policyPage, policyPage.replace(/^en\//, 'sv/')]]) {
+    await page.goto(base + from);
+    const link = page.locator('nav.language-switcher a[hreflang="sv"]');
+    const count = await link.count();
+    if (count !== 1) {
+      check(`language switcher on /${from} has one link to sv`, false, `found ${count}`);
+      continue;
+    }
+    await Promise.all([page.waitForURL(base + to), link.click()]);
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    check(`language switcher: /${from} -> ${page.url().slice(base.length - 1)} with lang="${lang}"`, page.url() === base + to && lang === 'sv', `expected /${to} and lang="sv"`);
+  }
+
+  // A deep link to one control: the control is the :target and ends up on screen (the theme may
+  // scroll smoothly, so wait for the scroll to settle).
+  const inView = async (id) => {
+    await page
+      .waitForFunction(
+        (target) => {
+          const box = document.getElementById(target)?.getBoundingClientRect();
+          return box && box.top >= 0 && box.top < window.innerHeight;
+        },
+        id,
+        { timeout: 5000 },
+      )
+      .catch(() => {});
+    return page.evaluate((target) => {
+      const element = document.getElementById(target);
+      if (!element) return { exists: false };
+      const box = element.getBoundingClientRect();
+      return {
+        exists: true,
+        isTarget: document.querySelector(':target') === element,
+        visible: box.top >= 0 && box.top < window.innerHeight && box.height > 0,
+        top: Math.round(box.top),
+        scrollY: Math.round(window.scrollY),
+        status: element.getAttribute('data-status'),
+      };
+    }, id);
+  };
+  await page.goto(base + 'en/#database-encryption');
+  let state = await inView('database-encryption');
+  check('deep link /en/#database-encryption: the control is the :target and in view', state.exists && state.isTarget && state.visible && state.scrollY > 0 && !!state.status, JSON.stringify(state));
+
+  // Clicking an in-page link to the control's category (table of contents).
+  await page.goto(base + 'en/');
+  const category = await page.evaluate(
+    () => document.getElementById('database-encryption')?.closest('section[id]')?.id ?? '',
+  );
+  const tocLink = page.locator(`nav.toc a[href="#${category}"]`);
+  if (category && (await tocLink.count()) === 1) {
+    await tocLink.click();
+    await page.waitForURL(base + 'en/#' + category);
+    state = await inView(category);
+    check(`table of contents link #${category}: the category is the :target and in view`, state.exists && state.isTarget && state.visible && state.scrollY > 0, JSON.stringify(state));
+  } else {
+    check('table of contents links to the category of database-encryption', false, `category "${category}"`);
+  }
+
+  // 404: an unknown URL gets 404.html, which links back to every locale.
+  const missing = await page.goto(base + 'en/no-such-page/');
+  const back = await page.evaluate(() => [...document.querySelectorAll('main a[hreflang]')].map((a) => a.getAttribute('hreflang')));
+  check('unknown URL: 404 status and links back to en and sv', missing.status() === 404 && back.includes('en') && back.includes('sv'), JSON.stringify(back));
+  takeProblems();  // the 404 response itself is expected
+
+  // The chooser redirects to the default locale without JavaScript (meta refresh).
+  await page.goto(base);
+  await page.waitForURL(base + 'en/', { timeout: 10000 }).catch(() => {});
+  check('/ redirects to /en/', page.url() === base + 'en/', page.url());
+  const seen = takeProblems();
+  check('navigation: no errors, CSP violations or foreign requests', seen.length === 0, seen.join('\n'));
+} catch (error) {
+  check('browser run', false, String(error?.stack ?? error));
+} finally {
+  if (context) await context.close().catch(() => {});
+  rmSync(userDataDir, { recursive: true, force: true });
+  server.kill('SIGTERM');
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed || passed === 0 ? 1 : 0);
