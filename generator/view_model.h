@@ -30,8 +30,8 @@ struct SiteModel {
   const UiStrings& strings;
   const MonitoringResult& live;
   Date stamp;  // the update stamp (SPEC 5)
-  std::map<std::string, AssetRef>
-      assets;  // keyed by the source name under static/, e.g. "style.css"
+  // Theme assets keyed by their source name under static/ ("style.css", "favicon.svg").
+  std::map<std::string, AssetRef> assets;
 };
 
 // One page to render: where it goes (relative to the output dir, forward slashes), which
