@@ -13,28 +13,38 @@ namespace fs = std::filesystem;
 
 const char* to_string(Status status) {
   switch (status) {
-    case Status::implemented: return "implemented";
-    case Status::in_progress: return "in_progress";
-    case Status::planned: return "planned";
-    case Status::not_applicable: return "not_applicable";
+    case Status::implemented:
+      return "implemented";
+    case Status::in_progress:
+      return "in_progress";
+    case Status::planned:
+      return "planned";
+    case Status::not_applicable:
+      return "not_applicable";
   }
   return "planned";
 }
 
 const char* to_string(DpaStatus dpa) {
   switch (dpa) {
-    case DpaStatus::signed_: return "signed";
-    case DpaStatus::in_progress: return "in_progress";
-    case DpaStatus::not_required: return "not_required";
+    case DpaStatus::signed_:
+      return "signed";
+    case DpaStatus::in_progress:
+      return "in_progress";
+    case DpaStatus::not_required:
+      return "not_required";
   }
   return "in_progress";
 }
 
 const char* to_string(ChangeType type) {
   switch (type) {
-    case ChangeType::added: return "added";
-    case ChangeType::removed: return "removed";
-    case ChangeType::updated: return "updated";
+    case ChangeType::added:
+      return "added";
+    case ChangeType::removed:
+      return "removed";
+    case ChangeType::updated:
+      return "updated";
   }
   return "updated";
 }
@@ -143,15 +153,34 @@ struct Loader {
 
   void load_category_file(const fs::path& path, Content& content) {
     const std::string file = display_path(path, config.site_dir);
-    auto root = load_yaml_file(path, file, sink);
-    if (!root) return;
+    auto text = read_text_file(path, file);
+    if (!text) return;
+    if (auto category = load_category_text(*text, file, path.stem().string()))
+      content.categories.push_back(std::move(*category));
+  }
+
+  std::optional<std::string> read_text_file(const fs::path& path, const std::string& file) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      sink.error({file, 0, 0}, "cannot read file; expected a readable text file");
+      return std::nullopt;
+    }
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+
+  // One controls file's text; `stem` is the file name without .yaml (the default category id).
+  std::optional<Category> load_category_text(std::string_view text, const std::string& file,
+                                             const std::string& stem) {
+    auto root = parse_yaml(text, file, sink);
+    if (!root) return std::nullopt;
     if (root->IsNull()) {
-      sink.error({file, 1, 1}, "the file is empty; expected a 'category' map and a 'controls' list");
-      return;
+      sink.error({file, 1, 1},
+                 "the file is empty; expected a 'category' map and a 'controls' list");
+      return std::nullopt;
     }
     const auto& fields = content_fields();
     MapReader top(*root, file, sink, file, fields.controls_file);
-    if (!top.ok()) return;
+    if (!top.ok()) return std::nullopt;
     Category category;
     category.file = file;
     if (auto node = top.raw("category", true)) {
@@ -160,16 +189,17 @@ struct Loader {
       if (reader.has("id")) {
         if (auto id = reader.identifier("id", true)) category.id = *id;
       } else {
-        category.id = path.stem().string();
+        category.id = stem;
         if (!is_identifier(category.id)) {
-          sink.error({file, 0, 0}, "the file name '" + path.filename().string() +
+          sink.error({file, 0, 0}, "the file name '" + stem + ".yaml" +
                                        "' is not a valid category id and the category has no "
                                        "'id'; expected a name like data-at-rest.yaml");
           category.id.clear();
         }
       }
       if (!category.id.empty()) {
-        SourceLocation location = reader.has("id") ? reader.location_of_value("id") : reader.location();
+        SourceLocation location =
+            reader.has("id") ? reader.location_of_value("id") : reader.location();
         check_reserved(category.id, location);
         ids.add(category.id, "category", location);
       }
@@ -194,12 +224,13 @@ struct Loader {
       } else {
         category.controls.reserve(node->size());
         for (const auto& item : *node) {
-          if (auto control = load_control(item, file)) category.controls.push_back(std::move(*control));
+          if (auto control = load_control(item, file))
+            category.controls.push_back(std::move(*control));
         }
       }
     }
     top.finish();
-    content.categories.push_back(std::move(category));
+    return category;
   }
 
   std::optional<Control> load_control(const YAML::Node& node, const std::string& file) {
@@ -214,12 +245,15 @@ struct Loader {
     if (auto id = element_id(reader, "control")) control.id = *id;
     control.title = localized(reader, "title", true);
     control.description = localized(reader, "description", true);
-    if (auto status = reader.one_of("status", true, kStatuses)) control.status = parse_status(*status);
+    if (auto status = reader.one_of("status", true, kStatuses))
+      control.status = parse_status(*status);
     control.updated = reader.date("updated", false);
     if (auto monitor = reader.text("monitor", false)) {
       // Monitor ids are the source's own ids (SPEC 6): any text, but a sane length.
       if (monitor->size() > 200)
-        sink.error(reader.location_of_value("monitor"), "monitor is longer than 200 bytes; expected an item id of the monitoring source");
+        sink.error(
+            reader.location_of_value("monitor"),
+            "monitor is longer than 200 bytes; expected an item id of the monitoring source");
       else {
         control.monitor = *monitor;
         control.monitor_location = reader.location_of_value("monitor");
@@ -261,13 +295,15 @@ struct Loader {
           subprocessor.purpose = localized(reader, "purpose", true);
           subprocessor.location = localized(reader, "location", true);
           if (auto website = reader.text("website", false)) {
-            static const std::regex url("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s<>\"'`]*)?");
+            static const std::regex url(
+                "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s<>\"'`]*)?");
             if (std::regex_match(*website, url) && website->size() < 2000)
               subprocessor.website = *website;
             else
               sink.error(reader.location_of_value("website"),
-                         "website of " + what + " is not an http(s) URL; expected e.g. "
-                         "https://example.com (other schemes are refused)");
+                         "website of " + what +
+                             " is not an http(s) URL; expected e.g. "
+                             "https://example.com (other schemes are refused)");
           }
           if (auto dpa = reader.one_of("dpa", true, kDpaStatuses))
             subprocessor.dpa = *dpa == "signed"         ? DpaStatus::signed_
@@ -288,10 +324,9 @@ struct Loader {
       }
     }
     top.finish();
-    std::stable_sort(content.changes.begin(), content.changes.end(),
-                     [](const SubprocessorChange& a, const SubprocessorChange& b) {
-                       return a.date > b.date;
-                     });
+    std::stable_sort(
+        content.changes.begin(), content.changes.end(),
+        [](const SubprocessorChange& a, const SubprocessorChange& b) { return a.date > b.date; });
   }
 
   void load_change(const YAML::Node& item, const std::string& file, Content& content) {
@@ -307,7 +342,7 @@ struct Loader {
     reader.finish();
     if (!date || !type || !id) return;
     change.date = *date;
-    change.type = *type == "added" ? ChangeType::added
+    change.type = *type == "added"     ? ChangeType::added
                   : *type == "removed" ? ChangeType::removed
                                        : ChangeType::updated;
     change.subprocessor = *id;
@@ -366,9 +401,8 @@ struct Loader {
         disclosure.status = parse_status(*status);
       if (auto provider = reader.identifier("provider", true)) {
         disclosure.provider = *provider;
-        const bool listed =
-            std::any_of(content.subprocessors.begin(), content.subprocessors.end(),
-                        [&](const Subprocessor& s) { return s.id == *provider; });
+        const bool listed = std::any_of(content.subprocessors.begin(), content.subprocessors.end(),
+                                        [&](const Subprocessor& s) { return s.id == *provider; });
         if (!listed)
           sink.error(reader.location_of_value("provider"),
                      "provider '" + *provider + "' of " + what +
@@ -384,6 +418,50 @@ struct Loader {
       reader.finish();
       if (!disclosure.id.empty()) content.disclosures.push_back(std::move(disclosure));
     }
+  }
+
+  // One page file's text (front matter and Markdown body) in `locale`.
+  std::optional<PageSource> load_page_text(std::string_view text, const std::string& file,
+                                           const std::string& locale) {
+    if (auto bad = find_invalid_utf8(text)) {
+      int line = 1 + static_cast<int>(
+                         std::count(text.begin(), text.begin() + static_cast<long>(*bad), '\n'));
+      sink.error({file, line, 0}, "invalid UTF-8; expected a UTF-8 encoded Markdown file");
+      return std::nullopt;
+    }
+    FrontMatterSplit split = split_front_matter(text);
+    if (!split.has_front_matter) {
+      sink.error({file, 1, 1},
+                 "the page has no front matter; expected a first line '---', "
+                 "YAML with at least 'title', and a closing '---' line");
+      return std::nullopt;
+    }
+    if (!split.terminated) {
+      sink.error({file, 1, 1}, "the front matter is not closed; expected a '---' line after it");
+      return std::nullopt;
+    }
+    auto front = parse_yaml(split.yaml, file, sink, split.yaml_first_line);
+    if (!front) return std::nullopt;
+    if (front->IsNull()) {
+      sink.error({file, 1, 1}, "the front matter is empty; expected at least a 'title'");
+      return std::nullopt;
+    }
+    PageSource source;
+    source.locale = locale;
+    source.file = file;
+    MapReader reader(*front, file, sink, "the front matter", content_fields().front_matter);
+    if (!reader.ok()) return std::nullopt;
+    // Positions inside front matter are already shifted by parse_yaml's first_line.
+    if (auto title = reader.text("title", true)) source.title = *title;
+    if (auto description = reader.text("description", false)) source.description = *description;
+    if (auto order = reader.integer("order", false, -1000000, 1000000))
+      source.order = static_cast<int>(*order);
+    source.updated = reader.date("updated", false);
+    if (auto menu = reader.boolean("menu", false)) source.menu = *menu;
+    reader.finish();
+    source.body = std::string(split.body);
+    source.body_line = split.body_first_line;
+    return source;
   }
 
   void load_page_file(const fs::path& path, std::map<std::string, Page>& pages) {
@@ -419,45 +497,11 @@ struct Loader {
       sink.error({file, 0, 0}, "cannot read the page file; expected a readable Markdown file");
       return;
     }
-    if (auto bad = find_invalid_utf8(text)) {
-      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(*bad), '\n'));
-      sink.error({file, line, 0}, "invalid UTF-8; expected a UTF-8 encoded Markdown file");
-      return;
-    }
-    FrontMatterSplit split = split_front_matter(text);
-    if (!split.has_front_matter) {
-      sink.error({file, 1, 1}, "the page has no front matter; expected a first line '---', "
-                               "YAML with at least 'title', and a closing '---' line");
-      return;
-    }
-    if (!split.terminated) {
-      sink.error({file, 1, 1}, "the front matter is not closed; expected a '---' line after it");
-      return;
-    }
-    auto front = parse_yaml(split.yaml, file, sink, split.yaml_first_line);
-    if (!front) return;
-    if (front->IsNull()) {
-      sink.error({file, 1, 1}, "the front matter is empty; expected at least a 'title'");
-      return;
-    }
-    PageSource source;
-    source.locale = locale;
-    source.file = file;
-    MapReader reader(*front, file, sink, "the front matter", content_fields().front_matter);
-    if (!reader.ok()) return;
-    // Positions inside front matter are already shifted by parse_yaml's first_line.
-    if (auto title = reader.text("title", true)) source.title = *title;
-    if (auto description = reader.text("description", false)) source.description = *description;
-    if (auto order = reader.integer("order", false, -1000000, 1000000))
-      source.order = static_cast<int>(*order);
-    source.updated = reader.date("updated", false);
-    if (auto menu = reader.boolean("menu", false)) source.menu = *menu;
-    reader.finish();
-    source.body = std::string(split.body);
-    source.body_line = split.body_first_line;
+    auto source = load_page_text(text, file, locale);
+    if (!source) return;
     Page& page = pages[slug];
     page.slug = slug;
-    auto [it, inserted] = page.by_locale.emplace(locale, std::move(source));
+    auto [it, inserted] = page.by_locale.emplace(locale, std::move(*source));
     if (!inserted)
       sink.error({file, 0, 0}, "a second file for page '" + slug + "' in locale " + locale +
                                    " (the first is " + it->second.file +
@@ -515,7 +559,8 @@ Content load_content(const SiteConfig& config, DiagnosticSink& sink,
   }
 
   std::map<std::string, Page> pages;
-  for (const auto& file : sorted_files(content_dir / "pages", ".md")) loader.load_page_file(file, pages);
+  for (const auto& file : sorted_files(content_dir / "pages", ".md"))
+    loader.load_page_file(file, pages);
   for (auto& [slug, page] : pages) {
     if (!page.by_locale.count(config.default_locale)) {
       const PageSource& any = page.by_locale.begin()->second;
@@ -527,20 +572,19 @@ Content load_content(const SiteConfig& config, DiagnosticSink& sink,
     for (const auto& locale : config.locales) {
       if (!page.by_locale.count(locale)) {
         sink.strict_warning({page.by_locale.at(config.default_locale).file, 0, 0},
-                            "page '" + slug + "' has no " + locale + " translation (" + slug +
-                                "." + locale + ".md); the " + config.default_locale +
+                            "page '" + slug + "' has no " + locale + " translation (" + slug + "." +
+                                locale + ".md); the " + config.default_locale +
                                 " page is shown with a not-translated notice");
         ++loader.missing_translations[locale];
       }
     }
     content.pages.push_back(std::move(page));
   }
-  std::stable_sort(content.pages.begin(), content.pages.end(),
-                   [&](const Page& a, const Page& b) {
-                     int order_a = a.by_locale.at(config.default_locale).order.value_or(0);
-                     int order_b = b.by_locale.at(config.default_locale).order.value_or(0);
-                     return std::tie(order_a, a.slug) < std::tie(order_b, b.slug);
-                   });
+  std::stable_sort(content.pages.begin(), content.pages.end(), [&](const Page& a, const Page& b) {
+    int order_a = a.by_locale.at(config.default_locale).order.value_or(0);
+    int order_b = b.by_locale.at(config.default_locale).order.value_or(0);
+    return std::tie(order_a, a.slug) < std::tie(order_b, b.slug);
+  });
 
   if (config.security_txt && !config.security_txt->policy_page.empty()) {
     const auto& slug = config.security_txt->policy_page;
@@ -558,6 +602,22 @@ Content load_content(const SiteConfig& config, DiagnosticSink& sink,
                                 config.default_locale + " instead)");
   }
   return content;
+}
+
+std::optional<Category> load_category_text(std::string_view text, const std::string& file,
+                                           const SiteConfig& config, DiagnosticSink& sink) {
+  const std::vector<std::string> reserved;
+  Loader loader{config, sink, reserved, IdRegistry(sink), {}};
+  std::string stem = fs::path(file).stem().string();
+  return loader.load_category_text(text, file, stem);
+}
+
+std::optional<PageSource> load_page_text(std::string_view text, const std::string& file,
+                                         const std::string& locale, const SiteConfig& config,
+                                         DiagnosticSink& sink) {
+  const std::vector<std::string> reserved;
+  Loader loader{config, sink, reserved, IdRegistry(sink), {}};
+  return loader.load_page_text(text, file, locale);
 }
 
 }  // namespace trustsite

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config.h"
@@ -91,7 +92,7 @@ struct PageSource {
   std::optional<int> order;
   std::optional<Date> updated;
   bool menu = true;
-  std::string body;  // Markdown after the front matter
+  std::string body;   // Markdown after the front matter
   int body_line = 1;  // 1-based line of the body's first line in the file
   std::string file;   // relative to the site dir
 };
@@ -107,7 +108,7 @@ struct Content {
   bool has_subprocessors = false;    // content/subprocessors.yaml exists
   std::vector<Subprocessor> subprocessors;
   std::vector<SubprocessorChange> changes;  // sorted newest first (date desc, then file order)
-  bool has_disclosures = false;  // content/ai.yaml exists
+  bool has_disclosures = false;             // content/ai.yaml exists
   std::vector<Disclosure> disclosures;
   std::vector<Page> pages;  // sorted by (default-locale order, slug)
 };
@@ -126,5 +127,17 @@ const ContentFields& content_fields();
 // problem goes to `sink` with its position; the returned Content holds whatever could be loaded.
 Content load_content(const SiteConfig& config, DiagnosticSink& sink,
                      const std::vector<std::string>& reserved_ids = {});
+
+// Loads the text of one controls file as if it were `file` (display path; its stem is the
+// default category id), with the checks of load_content() that need no other file. Returns
+// nullopt when nothing usable could be read. Never throws for bad input (fuzzed: fuzz/).
+std::optional<Category> load_category_text(std::string_view text, const std::string& file,
+                                           const SiteConfig& config, DiagnosticSink& sink);
+
+// Splits and parses one policy page file's text (front matter + Markdown body) for `locale`.
+// Returns nullopt when the front matter is missing, unterminated or unusable.
+std::optional<PageSource> load_page_text(std::string_view text, const std::string& file,
+                                         const std::string& locale, const SiteConfig& config,
+                                         DiagnosticSink& sink);
 
 }  // namespace trustsite

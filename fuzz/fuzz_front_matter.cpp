@@ -1,0 +1,33 @@
+// libFuzzer target: a policy page file through split_front_matter() and the page loader
+// (front matter YAML shifted to file lines, fields, body limits), then the Markdown renderer.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "content.h"
+#include "front_matter.h"
+#include "markdown.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const trustsite::SiteConfig config = [] {
+    trustsite::SiteConfig c;
+    c.site_dir = "/nonexistent-site";
+    c.default_locale = "en";
+    c.locales = {"en", "sv"};
+    return c;
+  }();
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const auto split = trustsite::split_front_matter(text);
+  // The views must lie inside the input.
+  if (split.yaml.data() && (split.yaml.data() < text.data() ||
+                            split.yaml.data() + split.yaml.size() > text.data() + text.size()))
+    __builtin_trap();
+  trustsite::DiagnosticSink sink;
+  if (auto page = trustsite::load_page_text(text, "content/pages/fuzz.en.md", "en", config, sink)) {
+    // Safe mode (SPEC 2): no raw HTML ever reaches the page.
+    const std::string html = trustsite::render_markdown(page->body, 1);
+    if (html.find("<script") != std::string::npos) __builtin_trap();
+  }
+  return 0;
+}
