@@ -158,17 +158,28 @@ struct Tokens {
   int eof_column = 1;
 };
 
+// Adds the text source[from, to) as at most three tokens: up to and including its first newline,
+// the following whole lines, and the rest after its last newline. Only a text token that ends
+// a line can end a standalone line, and whole lines without tags never are standalone.
 void add_text(std::vector<Token>& tokens, std::string_view source, std::size_t from,
               std::size_t to) {
-  while (from < to) {
-    const std::size_t newline = source.find('\n', from);
-    const std::size_t end = (newline == npos || newline >= to) ? to : newline + 1;
+  const std::string_view text = source.substr(from, to - from);
+  const std::size_t first = text.find('\n');
+  const std::size_t last = first == npos ? npos : text.rfind('\n');
+  auto add = [&](std::size_t begin, std::size_t end) {
+    if (begin >= end) return;
     Token token;
-    token.offset = from;
-    token.text = source.substr(from, end - from);
+    token.offset = from + begin;
+    token.text = text.substr(begin, end - begin);
     tokens.push_back(token);
-    from = end;
+  };
+  if (first == npos) {
+    add(0, text.size());
+    return;
   }
+  add(0, first + 1);
+  add(first + 1, last + 1);
+  add(last + 1, text.size());
 }
 
 // Splits `source` into text tokens (split after each newline) and tags. Spec: the tag types of
@@ -423,15 +434,25 @@ std::vector<Node> build_tree(const Tokens& tokens, std::string_view source,
       case TokenKind::delimiters:
         break;
       case TokenKind::text: {
-        std::string_view text = token.text;
-        const bool starts_line = token.offset == 0 || source[token.offset - 1] == '\n';
-        if (starts_line && !frame.strip.empty()) text = strip_common_prefix(text, frame.strip);
-        if (text.empty()) break;
-        if (!children.empty() && children.back().kind == NodeKind::text)
-          children.back().text += text;
-        else
-          children.push_back(
-              Node{NodeKind::text, true, false, 0, 0, std::string(text), {}, {}, {}});
+        if (children.empty() || children.back().kind != NodeKind::text)
+          children.push_back(Node{NodeKind::text, true, false, 0, 0, {}, {}, {}, {}});
+        std::string& text = children.back().text;
+        if (frame.strip.empty()) {
+          text += token.text;
+        } else {
+          // Remove the enclosing blocks' indentation at the start of each line.
+          bool starts_line = token.offset == 0 || source[token.offset - 1] == '\n';
+          std::string_view rest = token.text;
+          while (!rest.empty()) {
+            if (starts_line) rest = strip_common_prefix(rest, frame.strip);
+            const std::size_t newline = rest.find('\n');
+            const std::size_t end = newline == npos ? rest.size() : newline + 1;
+            text += rest.substr(0, end);
+            rest.remove_prefix(end);
+            starts_line = true;
+          }
+        }
+        if (text.empty()) children.pop_back();
         break;
       }
       case TokenKind::variable: {
