@@ -1,0 +1,74 @@
+// security.txt per RFC 9116.
+#include "security_txt.h"
+
+#include <doctest/doctest.h>
+
+#include "output_fixture.h"
+
+using namespace trustsite;
+using namespace trustsite::testing;
+
+TEST_CASE("security.txt: Contact, Expires, Preferred-Languages, Policy, Canonical") {
+  DiagnosticSink sink;
+  const auto text = render_security_txt(output_config(), output_content(), ymd(2026, 10, 29),
+                                        ymd(2026, 11, 21), sink);
+  REQUIRE(text);
+  CHECK(*text ==
+        "# Security contact information for Acme & Co AB (RFC 9116), written by trustsite\n"
+        "Contact: mailto:security@acme.example\n"
+        "Contact: https://acme.example/security\n"
+        "Expires: 2027-10-29T00:00:00Z\n"
+        "Preferred-Languages: en, sv\n"
+        "Policy: https://acme.example/trust/en/responsible-disclosure/\n"
+        "Canonical: https://acme.example/trust/.well-known/security.txt\n");
+  CHECK(sink.sorted().empty());
+}
+
+TEST_CASE("security.txt: Expires counts days across a leap day; no policy page, no Policy") {
+  SiteConfig config = output_config();
+  config.security_txt->expires_after_days = 30;
+  config.security_txt->policy_page.clear();
+  config.security_txt->preferred_languages.clear();
+  DiagnosticSink sink;
+  const auto text =
+      render_security_txt(config, output_content(), ymd(2028, 2, 15), ymd(2028, 2, 15), sink);
+  REQUIRE(text);
+  CHECK(text->find("Expires: 2028-03-16T00:00:00Z\n") != std::string::npos);
+  CHECK(text->find("Policy:") == std::string::npos);
+  CHECK(text->find("Preferred-Languages:") == std::string::npos);
+}
+
+TEST_CASE("security.txt: an Expires already past at build time is a warning") {
+  SiteConfig config = output_config();
+  config.security_txt->expires_after_days = 10;
+  DiagnosticSink sink;
+  CHECK(render_security_txt(config, output_content(), ymd(2026, 1, 1), ymd(2026, 3, 1), sink));
+  const auto diagnostics = sink.sorted();
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].severity == Severity::warning);
+  CHECK(diagnostics[0].message.find("2026-01-11T00:00:00Z") != std::string::npos);
+}
+
+TEST_CASE("security.txt: no section -> no file, and a warning when a disclosure page exists") {
+  SiteConfig config = output_config();
+  config.security_txt.reset();
+  DiagnosticSink sink;
+  CHECK_FALSE(
+      render_security_txt(config, output_content(), ymd(2026, 1, 1), ymd(2026, 1, 1), sink));
+  auto diagnostics = sink.sorted();
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].severity == Severity::warning);
+  CHECK(diagnostics[0].location.file == "content/pages/x.en.md");
+  CHECK(diagnostics[0].message.find("responsible-disclosure") != std::string::npos);
+  CHECK(diagnostics[0].message.find("security_txt") != std::string::npos);
+
+  Content without = output_content();
+  without.pages.erase(without.pages.begin());  // only incident-response left
+  DiagnosticSink quiet;
+  CHECK_FALSE(render_security_txt(config, without, ymd(2026, 1, 1), ymd(2026, 1, 1), quiet));
+  CHECK(quiet.sorted().empty());
+
+  CHECK(is_disclosure_page_slug("security"));
+  CHECK(is_disclosure_page_slug("vulnerability-disclosure"));
+  CHECK_FALSE(is_disclosure_page_slug("privacy"));
+}
