@@ -37,7 +37,7 @@ function check(name, ok, detail = '') {
 function startServer() {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(here, 'serve.mjs'), publicDir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));

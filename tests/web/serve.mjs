@@ -4,6 +4,7 @@
 // Like Netlify and Cloudflare Pages it serves <dir>/index.html for a directory URL, redirects a
 // directory URL without its trailing slash, answers unknown paths with 404.html, and sends the
 // headers that the site's own _headers file gives for `/*`, so the pages run under the real CSP.
+// It stops on SIGTERM, when its stdin closes, or after 15 minutes.
 import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -98,3 +99,9 @@ server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`http://127.0.0.1:${server.address().port}/\n`);
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
+// Never outlive the test: stop when the parent closes our stdin (it exited or was killed), and
+// after 15 minutes at most.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();
+setTimeout(() => process.exit(0), 15 * 60 * 1000).unref();
