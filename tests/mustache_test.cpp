@@ -639,3 +639,32 @@ TEST_CASE("mustache: random garbage never crashes") {
   CHECK(rendered > 100);
   CHECK(rejected > 100);
 }
+
+TEST_CASE("mustache: the examples of docs/mustache.md") {
+  // Names and the context stack.
+  const json page = {{"site", {{"title", "Nordlys Trust Center"}}},
+                     {"status", {{"label", "page label"}}},
+                     {"controls", {{{"title", "MFA"}, {"status", {{"code", "x"}}}}}}};
+  CHECK(render("{{#controls}}\n  {{title}}|{{site.title}}|{{status.label}}|\n{{/controls}}\n",
+               page) == "  MFA|Nordlys Trust Center||\n");
+  // Standalone lines.
+  CHECK(render("<ul>\n  {{#controls}}\n  <li>{{title}}</li>\n  {{/controls}}\n</ul>\n",
+               {{"controls", {{{"title", "MFA"}}, {{"title", "SSO"}}}}}) ==
+        "<ul>\n  <li>MFA</li>\n  <li>SSO</li>\n</ul>\n");
+  // Indented blocks.
+  const json partials = {
+      {"base", "<main>\n  {{$main}}\n  <p>Nothing here.</p>\n  {{/main}}\n</main>\n"}};
+  CHECK(render("{{<base}}\n{{$main}}\n<h1>{{site.title}}</h1>\n{{/main}}\n{{/base}}\n", page,
+               partials) == "<main>\n  <h1>Nordlys Trust Center</h1>\n</main>\n");
+  CHECK(render("{{<base}}{{/base}}", page, partials) ==
+        "<main>\n  <p>Nothing here.</p>\n</main>\n");
+  // A block pair alone on its line keeps the line break (~inheritance "Standalone block").
+  const json pair = {{"base", "<main>\n  {{$main}}{{/main}}\n</main>\n"}};
+  CHECK(render("{{<base}}{{/base}}", page, pair) == "<main>\n\n</main>\n");
+  CHECK(render("{{<base}}{{$main}}<p>x</p>{{/main}}{{/base}}", page, pair) ==
+        "<main>\n  <p>x</p>\n</main>\n");
+  CHECK(render("{{<base}}\n{{$main}}\n<p>x</p>\n{{/main}}\n{{/base}}", page, pair) ==
+        "<main>\n  <p>x</p>\n\n</main>\n");
+  // The value's text is never parsed again.
+  CHECK(render("{{a}}", {{"a", "{{title}}"}, {"title", "no"}}) == "{{title}}");
+}
