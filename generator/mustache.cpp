@@ -631,6 +631,24 @@ void append_html_escaped(std::string& out, std::string_view text) {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
+namespace {
+
+// Whether `value` has more than `limit` levels of objects/lists (checked without recursion, so
+// that a hostile context cannot overflow the stack; json::dump() recurses).
+bool nested_deeper_than(const json& value, int limit) {
+  std::vector<std::pair<const json*, int>> pending{{&value, 1}};
+  while (!pending.empty()) {
+    const auto [current, depth] = pending.back();
+    pending.pop_back();
+    if (depth > limit) return true;
+    if (current->is_structured())
+      for (const json& child : *current) pending.emplace_back(&child, depth + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
 namespace detail {
 
 class Renderer {
@@ -753,6 +771,11 @@ class Renderer {
       case json::value_t::object:
       case json::value_t::array:
         // Shortest round-trip form for decimals ("1.21"); JSON text for objects and lists.
+        if (value->is_structured() && nested_deeper_than(*value, max_nesting_depth))
+          fail(node.line, node.column,
+               "value of '" + node.text + "' is nested more than " +
+                   std::to_string(max_nesting_depth) +
+                   " levels deep to print; expected a section over it or a simpler value");
         if (node.escape)
           append_html_escaped(out_, value->dump());
         else

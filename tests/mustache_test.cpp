@@ -668,3 +668,27 @@ TEST_CASE("mustache: the examples of docs/mustache.md") {
   // The value's text is never parsed again.
   CHECK(render("{{a}}", {{"a", "{{title}}"}, {"title", "no"}}) == "{{title}}");
 }
+
+TEST_CASE("mustache: deep templates and deep data fail cleanly") {
+  // Sections inside a recursive partial: the renderer's own depth guard stops it before the
+  // partial limit, with an error instead of a stack overflow.
+  std::string open, close;
+  for (int i = 0; i < 20; ++i) {
+    open += "{{#a}}";
+    close += "{{/a}}";
+  }
+  CHECK_THROWS_WITH_AS(render("{{>p}}", {{"a", true}}, {{"p", open + "{{>p}}" + close}}),
+                       "p: templates nested more than 1000 levels deep while rendering; expected "
+                       "recursion to end",
+                       ms::TemplateError);
+  // A value nested 100 000 levels deep is not printed recursively.
+  json deep = json::array();
+  for (int i = 0; i < 100000; ++i) deep = json::array({std::move(deep)});
+  CHECK_THROWS_WITH_AS(render("\n {{deep}}", {{"deep", deep}}),
+                       "<template>:2:2: value of 'deep' is nested more than 100 levels deep to "
+                       "print; expected a section over it or a simpler value",
+                       ms::TemplateError);
+  CHECK(render("{{#deep}}{{#.}}x{{/.}}{{/deep}}", {{"deep", deep}}) == "x");
+  CHECK(render("{{v}}", {{"v", {{"a", {1, {{"b", nullptr}}}}}}}) ==
+        "{&quot;a&quot;:[1,{&quot;b&quot;:null}]}");
+}
