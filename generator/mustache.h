@@ -24,7 +24,8 @@
 namespace trustsite::mustache {
 
 // Hard limits that keep hostile templates from crashing or hanging the build.
-// Sections, inverted sections, parents and blocks nested deeper than this are a syntax error.
+// Sections, inverted sections, parents and blocks nested deeper than this are a syntax error;
+// objects and lists nested deeper than this are not printed by `{{name}}` (TemplateError).
 inline constexpr int max_nesting_depth = 100;
 // Partials and parents expanded inside each other (recursion) deeper than this: TemplateError.
 inline constexpr int max_partial_depth = 100;
@@ -149,8 +150,9 @@ class TemplateLibrary {
   std::shared_ptr<const Template> get(const std::string& name);
 
   // Renders template `name` with `context` (the bottom of the context stack).
-  // Throws TemplateError if `name` is missing, on syntax errors, missing partials (throw_error
-  // mode), partial recursion deeper than max_partial_depth, or a render limit being hit.
+  // Throws TemplateError if `name` is missing (file() is then `name`), on syntax errors, missing
+  // partials (throw_error mode), partial recursion deeper than max_partial_depth, or a render
+  // limit being hit.
   std::string render(const std::string& name, const nlohmann::json& context);
   // Renders an already parsed template; its partials and parents come from this library.
   std::string render(const Template& tmpl, const nlohmann::json& context);
@@ -181,7 +183,8 @@ class TemplateLibrary {
 
 // Renders `source` with `context`; `partials` is a JSON object {name: template source} for
 // `{{>name}}` and `{{<name}}` (missing ones render as "", as the spec says). For tests and
-// tools. Throws TemplateError on syntax errors.
+// tools. Errors name the template "<template>" and a partial by its name. Throws TemplateError
+// on syntax errors and when a render limit is hit.
 std::string render_string(std::string_view source, const nlohmann::json& context,
                           const nlohmann::json& partials = nlohmann::json::object());
 
