@@ -2,6 +2,8 @@
 // 127.0.0.1 (cpp-httplib on ephemeral ports). Every scenario also checks that the bearer token
 // appears in no diagnostic and no file written.
 #include <doctest/doctest.h>
+
+#include "test_util.h"
 #include <httplib.h>
 
 #include <arpa/inet.h>
@@ -1017,10 +1019,11 @@ TEST_CASE("monitoring: a local file source is read relative to the site director
   DiagnosticSink mtime_sink;
   auto by_mtime = load_live_statuses(config, at(kNow), mtime_sink);
   CHECK(by_mtime.find("API")->checked_at == "2026-03-01T11:50:00Z");
-  ::setenv("SOURCE_DATE_EPOCH", std::to_string(kNow - 3600).c_str(), 1);
   DiagnosticSink epoch_sink;
-  auto by_epoch = load_live_statuses(config, at(kNow), epoch_sink);
-  ::unsetenv("SOURCE_DATE_EPOCH");
+  auto by_epoch = [&] {
+    trustsite::testing::ScopedEnv epoch("SOURCE_DATE_EPOCH", std::to_string(kNow - 3600));
+    return load_live_statuses(config, at(kNow), epoch_sink);
+  }();
   CHECK(by_epoch.find("API")->checked_at == "2026-03-01T11:00:00Z");
 
   // A missing file is a failed fetch at the source position.

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_util.h"
+
 #include <fstream>
 #include <string>
 
@@ -121,29 +123,8 @@ struct MapLoader {
   }
 };
 
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<unsigned> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("trustsite-mustache-" + std::to_string(std::random_device{}()) + "-" +
-             std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
+using trustsite::testing::TempDir;
+using trustsite::testing::write_file;
 
 }  // namespace
 
@@ -514,11 +495,11 @@ TEST_CASE("mustache: directory_loader looks in order and refuses path traversal"
   TempDir dir;
   const fs::path site = dir.path() / "site" / "templates";
   const fs::path theme = dir.path() / "theme" / "templates";
-  write(site / "header.mustache", "site header");
-  write(theme / "header.mustache", "theme header");
-  write(theme / "footer.mustache", "theme footer");
-  write(dir.path() / "site" / "secret.mustache", "secret");
-  write(theme / "sub" / "x.mustache", "in a subdirectory");
+  write_file(site / "header.mustache", "site header");
+  write_file(theme / "header.mustache", "theme header");
+  write_file(theme / "footer.mustache", "theme footer");
+  write_file(dir.path() / "site" / "secret.mustache", "secret");
+  write_file(theme / "sub" / "x.mustache", "in a subdirectory");
   fs::create_directories(theme / "dir.mustache");  // a directory is not a template
   const std::vector<std::pair<fs::path, std::string>> dirs = {{site, "templates"},
                                                               {theme, "themes/default/templates/"}};

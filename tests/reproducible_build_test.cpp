@@ -18,31 +18,13 @@
 using namespace trustsite;
 using trustsite::testing::copy_tree;
 using trustsite::testing::read_file;
+using trustsite::testing::ScopedEnv;
 using trustsite::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
 
 const fs::path kRepo = fs::path(TRUSTSITE_TESTS_DIR).parent_path();
-
-// Sets an environment variable for one scope, restoring the previous value.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (old_)
-      setenv(name_, old_->c_str(), 1);
-    else
-      unsetenv(name_);
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
 
 // A copy of the example site in `dir`/site (theme and UI strings come from trustsite's data
 // dir), built into `dir`/public.

@@ -32,17 +32,6 @@ Content content_with_dates() {
   return content;
 }
 
-struct ScopedEnv {
-  explicit ScopedEnv(const char* value) {
-    if (const char* old = std::getenv("SOURCE_DATE_EPOCH")) saved = old;
-    if (value) setenv("SOURCE_DATE_EPOCH", value, 1); else unsetenv("SOURCE_DATE_EPOCH");
-  }
-  ~ScopedEnv() {
-    if (saved.empty()) unsetenv("SOURCE_DATE_EPOCH"); else setenv("SOURCE_DATE_EPOCH", saved.c_str(), 1);
-  }
-  std::string saved;
-};
-
 }  // namespace
 
 TEST_CASE("parse_date accepts only valid YYYY-MM-DD") {
@@ -71,15 +60,15 @@ TEST_CASE("stamp: auto takes the latest content date") {
 TEST_CASE("stamp: auto without dates uses SOURCE_DATE_EPOCH, then today") {
   SiteConfig config;
   {
-    ScopedEnv env("1700000000");
+    trustsite::testing::ScopedEnv env("SOURCE_DATE_EPOCH", "1700000000");
     CHECK(format_date(compute_stamp(config, Content{})) == "2023-11-14");
   }
   {
-    ScopedEnv env(nullptr);
+    trustsite::testing::ScopedEnv env("SOURCE_DATE_EPOCH", nullptr);
     CHECK(compute_stamp(config, Content{}) == today_utc());
   }
   {
-    ScopedEnv env("not-a-number");
+    trustsite::testing::ScopedEnv env("SOURCE_DATE_EPOCH", "not-a-number");
     CHECK(compute_stamp(config, Content{}) == today_utc());
   }
 }
