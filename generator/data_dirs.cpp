@@ -11,6 +11,14 @@ fs::path data_dir() {
   if (const char* env = std::getenv("TRUSTSITE_DATA_DIR"); env != nullptr && *env != '\0')
     return fs::path(env);
   std::error_code ec;
+  // An installed binary (<prefix>/bin/trustsite) finds <prefix>/share/trustsite, wherever the
+  // prefix was moved to.
+  const fs::path executable = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = executable.parent_path().parent_path() / "share" / "trustsite";
+    if (fs::is_directory(installed / "themes", ec)) return installed;
+  }
+  // A binary in a build tree uses the source tree it was built from.
   const fs::path source(TRUSTSITE_SOURCE_DATA_DIR);
   if (fs::is_directory(source / "themes", ec)) return source;
   return fs::path(TRUSTSITE_INSTALL_DATA_DIR);

@@ -8,8 +8,9 @@
 
 namespace trustsite {
 
-// trustsite's own data directory: $TRUSTSITE_DATA_DIR when set, else the source tree this
-// binary was built from when it still has themes/, else the installed share/trustsite.
+// trustsite's own data directory: $TRUSTSITE_DATA_DIR when set; else <prefix>/share/trustsite
+// next to an installed <prefix>/bin/trustsite; else the source tree a build-tree binary was
+// built from; else the configured install location.
 std::filesystem::path data_dir();
 
 // The directories searched, in order, for `themes/<name>/` and `locales/<code>.yaml`:
