@@ -105,10 +105,12 @@ BuildReport run_build(const BuildOptions& options) {
     // The theme: <site>/themes/<name>/ first, then trustsite's own (SPEC 1).
     const auto theme_dir = find_in_search_dirs(config.site_dir, fs::path("themes") / config.theme);
     if (!theme_dir) {
-      sink.error({"site.yaml", 0, 0}, "theme '" + config.theme + "' not found (looked in " +
-                                          (config.site_dir / "themes").string() + " and " +
-                                          (data_dir() / "themes").string() +
-                                          "); expected a directory themes/" + config.theme + "/");
+      const fs::path theme = fs::path("themes") / config.theme;
+      sink.error(config.theme_location,
+                 "theme '" + config.theme + "' not found (looked in " +
+                     display_path(config.site_dir / theme, config.site_dir) + "/ and " +
+                     display_path(data_dir() / theme, config.site_dir) +
+                     "/); expected a directory themes/" + config.theme + "/ in the site");
       return finish(1);
     }
     std::vector<std::pair<fs::path, std::string>> template_dirs;

@@ -10,27 +10,33 @@ namespace trustsite {
 
 namespace fs = std::filesystem;
 
+const ConfigFields& config_fields() {
+  static const ConfigFields fields{
+      {"title", "tagline", "base_url", "default_locale", "locales", "theme", "updated", "company",
+       "security_txt", "monitoring"},
+      {"name", "contact", "security_contact", "privacy_contact"},
+      {"contact", "expires_after_days", "policy_page", "preferred_languages"},
+      {"source", "format", "token_env", "timeout_seconds", "max_age_hours", "on_error"},
+  };
+  return fields;
+}
+
 namespace {
 
-const std::vector<std::string> kSiteFields = {"title",  "tagline", "base_url", "default_locale",
-                                              "locales", "theme",  "updated",  "company",
-                                              "security_txt", "monitoring"};
-const std::vector<std::string> kCompanyFields = {"name", "contact", "security_contact",
-                                                 "privacy_contact"};
-const std::vector<std::string> kSecurityTxtFields = {"contact", "expires_after_days", "policy_page",
-                                                     "preferred_languages"};
-const std::vector<std::string> kMonitoringFields = {"source",          "format",        "token_env",
-                                                    "timeout_seconds", "max_age_hours", "on_error"};
+const ConfigFields& fields() {
+  return config_fields();
+}
 
 bool is_email(const std::string& text) {
-  static const std::regex pattern("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
+  static const std::regex pattern(
+      "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
   return text.size() < 255 && std::regex_match(text, pattern);
 }
 
 void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
   auto node = site.raw("company", true);
   if (!node) return;
-  MapReader company(*node, "site.yaml", sink, "company", kCompanyFields);
+  MapReader company(*node, "site.yaml", sink, "company", fields().company);
   if (auto name = company.text("name", true)) config.company.name = *name;
   auto email = [&](const char* key, std::string& out) {
     if (auto value = company.text(key, false)) {
@@ -51,23 +57,26 @@ void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
 void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
   auto node = site.raw("security_txt", false);
   if (!node) return;
-  MapReader reader(*node, "site.yaml", sink, "security_txt", kSecurityTxtFields);
+  MapReader reader(*node, "site.yaml", sink, "security_txt", fields().security_txt);
   SecurityTxtConfig security;
   security.location = site.location_of_key("security_txt");
   if (auto contacts = reader.text_list("contact", true)) {
     // RFC 9116 section 2.5.3: Contact is a URI; mailto:, https: and tel: are the useful ones.
-    static const std::regex uri("(mailto:[^\\s<>\"]+@[^\\s<>\"]+|https://[^\\s<>\"]+|tel:\\+?[0-9 ()-]+)");
+    static const std::regex uri(
+        "(mailto:[^\\s<>\"]+@[^\\s<>\"]+|https://[^\\s<>\"]+|tel:\\+?[0-9 ()-]+)");
     for (const auto& contact : *contacts) {
       if (std::regex_match(contact, uri))
         security.contact.push_back(contact);
       else
-        sink.error(reader.location_of_value("contact"),
-                   "security_txt.contact '" + contact +
-                       "' is not a usable URI; expected mailto:, https:// or tel: (RFC 9116 2.5.3)");
+        sink.error(
+            reader.location_of_value("contact"),
+            "security_txt.contact '" + contact +
+                "' is not a usable URI; expected mailto:, https:// or tel: (RFC 9116 2.5.3)");
     }
     if (contacts->empty())
-      sink.error(reader.location_of_value("contact"),
-                 "security_txt.contact is empty; expected at least one URI (RFC 9116 requires Contact)");
+      sink.error(
+          reader.location_of_value("contact"),
+          "security_txt.contact is empty; expected at least one URI (RFC 9116 requires Contact)");
   }
   if (auto days = reader.integer("expires_after_days", false, 1, 3650)) {
     security.expires_after_days = static_cast<int>(*days);
@@ -98,7 +107,7 @@ void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink
 void read_monitoring(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
   auto node = site.raw("monitoring", false);
   if (!node) return;
-  MapReader reader(*node, "site.yaml", sink, "monitoring", kMonitoringFields);
+  MapReader reader(*node, "site.yaml", sink, "monitoring", fields().monitoring);
   MonitoringConfig monitoring;
   monitoring.location = site.location_of_key("monitoring");
   if (auto source = reader.text("source", true)) {
@@ -134,12 +143,15 @@ void read_monitoring(MapReader& site, SiteConfig& config, DiagnosticSink& sink) 
 std::optional<std::string> normalize_base_url(const std::string& url) {
   // RFC 3986 absolute http(s) URL without query or fragment; the path gets a trailing '/'.
   static const std::regex pattern(
-      "(https?)://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?");
+      "(https?)://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&'()*+,;=:@%/"
+      "-]*)?");
   std::smatch match;
   if (url.size() > 2000 || !std::regex_match(url, match, pattern)) return std::nullopt;
   std::string normalized = url;
-  if (!match[4].matched) normalized += '/';
-  else if (normalized.back() != '/') normalized += '/';
+  if (!match[4].matched)
+    normalized += '/';
+  else if (normalized.back() != '/')
+    normalized += '/';
   return normalized;
 }
 
@@ -151,14 +163,19 @@ SiteConfig load_config(const fs::path& site_dir, DiagnosticSink& sink) {
     config.site_dir = config.site_dir.parent_path();
   const fs::path path = config.site_dir / "site.yaml";
   if (!fs::is_regular_file(path, ec))
-    throw FatalError({"site.yaml", 0, 0},
-                     "no site.yaml in " + config.site_dir.string() +
-                         "; expected a site directory (use --site DIR)");
+    throw FatalError({"site.yaml", 0, 0}, "no site.yaml in " + config.site_dir.string() +
+                                              "; expected a site directory (use --site DIR)");
   auto root = load_yaml_file(path, "site.yaml", sink);
-  if (!root) throw FatalError({"site.yaml", 0, 0}, "site.yaml could not be read; see the errors above");
+  if (!root)
+    throw FatalError({"site.yaml", 0, 0},
+                     "site.yaml could not be parsed, so nothing else was checked; expected "
+                     "well-formed YAML");
 
-  MapReader site(*root, "site.yaml", sink, "site.yaml", kSiteFields);
-  if (!site.ok()) throw FatalError({"site.yaml", 1, 1}, "site.yaml is not a map of settings");
+  MapReader site(*root, "site.yaml", sink, "site.yaml", fields().site);
+  // The same text as MapReader's report, so the sink keeps one of the two.
+  if (!site.ok())
+    throw FatalError(location_of(*root, "site.yaml"),
+                     "site.yaml is " + describe_node(*root) + "; expected a map of fields");
 
   if (auto locale = site.identifier("default_locale", true)) config.default_locale = *locale;
   if (auto locales = site.text_list("locales", true)) {
@@ -166,8 +183,9 @@ SiteConfig load_config(const fs::path& site_dir, DiagnosticSink& sink) {
     for (const auto& locale : *locales) {
       if (!is_identifier(locale)) {
         sink.error(site.location_of_value("locales"),
-                   "locale '" + locale + "' is not a valid locale code; expected lowercase "
-                   "letters, digits and '-' such as en or sv");
+                   "locale '" + locale +
+                       "' is not a valid locale code; expected lowercase "
+                       "letters, digits and '-' such as en or sv");
       } else if (!seen.insert(locale).second) {
         sink.error(site.location_of_value("locales"),
                    "locale '" + locale + "' is listed twice; expected each locale once");
@@ -176,7 +194,8 @@ SiteConfig load_config(const fs::path& site_dir, DiagnosticSink& sink) {
       }
     }
     if (config.locales.empty())
-      sink.error(site.location_of_value("locales"), "locales is empty; expected at least one locale");
+      sink.error(site.location_of_value("locales"),
+                 "locales is empty; expected at least one locale");
   }
   if (!config.default_locale.empty() && !config.locales.empty() &&
       std::find(config.locales.begin(), config.locales.end(), config.default_locale) ==
@@ -193,10 +212,14 @@ SiteConfig load_config(const fs::path& site_dir, DiagnosticSink& sink) {
       config.base_url = *normalized;
     else
       sink.error(site.location_of_value("base_url"),
-                 "base_url '" + *url + "' is not an absolute http(s) URL; expected e.g. "
-                 "https://trust.example.com or https://example.com/trust/");
+                 "base_url '" + *url +
+                     "' is not an absolute http(s) URL; expected e.g. "
+                     "https://trust.example.com or https://example.com/trust/");
   }
-  if (auto theme = site.identifier("theme", false)) config.theme = *theme;
+  if (auto theme = site.identifier("theme", false)) {
+    config.theme = *theme;
+    config.theme_location = site.location_of_value("theme");
+  }
   if (auto updated = site.text("updated", false)) {
     if (*updated == "auto") {
       config.updated_mode = UpdatedMode::automatic;

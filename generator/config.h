@@ -34,7 +34,7 @@ enum class MonitoringOnError { warn, fail };
 
 // Live-status settings (SPEC 6); present only when site.yaml has `monitoring`.
 struct MonitoringConfig {
-  std::string source;     // https URL, loopback http URL, or a path relative to the site dir
+  std::string source;  // https URL, loopback http URL, or a path relative to the site dir
   MonitoringFormat format = MonitoringFormat::trustsite;
   std::string token_env;  // name of the environment variable holding the token; may be empty
   int timeout_seconds = 10;
@@ -54,12 +54,20 @@ struct SiteConfig {
   std::string default_locale;
   std::vector<std::string> locales;  // language-switcher order; contains default_locale
   std::string theme = "default";
+  SourceLocation theme_location{"site.yaml", 0, 0};  // of the `theme` value, when given
   UpdatedMode updated_mode = UpdatedMode::automatic;
   std::optional<Date> updated_date;  // set when updated_mode == fixed
   CompanyInfo company;
   std::optional<SecurityTxtConfig> security_txt;
   std::optional<MonitoringConfig> monitoring;
 };
+
+// The field names the site.yaml loader knows, per mapping (kept in agreement with
+// schemas/site.schema.json by tests/check_test.cpp).
+struct ConfigFields {
+  std::vector<std::string> site, company, security_txt, monitoring;
+};
+const ConfigFields& config_fields();
 
 // Checks that `url` is an absolute http(s) URL without query or fragment (RFC 3986) and returns
 // it with a trailing '/', or nullopt when it is not usable as a base URL.

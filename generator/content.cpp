@@ -1,8 +1,10 @@
 #include "content.h"
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 #include "front_matter.h"
 #include "yaml_reader.h"
@@ -72,9 +74,8 @@ const std::vector<std::string> kStatuses = {"implemented", "in_progress", "plann
 const std::vector<std::string> kDpaStatuses = {"signed", "in_progress", "not_required"};
 const std::vector<std::string> kChangeTypes = {"added", "removed", "updated"};
 
-// Largest single text field accepted (bytes); larger values are refused with a diagnostic so a
-// runaway paste cannot bloat every page. Documented in docs/content.md.
-constexpr std::size_t kMaxFieldBytes = 256 * 1024;
+// Largest Markdown body of a page file (bytes); larger ones are refused (docs/errors.md).
+constexpr std::size_t kMaxPageBodyBytes = 1024 * 1024;
 
 Status parse_status(const std::string& s) {
   if (s == "implemented") return Status::implemented;
@@ -120,19 +121,8 @@ struct Loader {
   std::map<std::string, int> missing_translations;
 
   LocalizedText localized(MapReader& reader, const char* key, bool required) {
-    LocalizedText text = reader.localized(key, required, config.locales, config.default_locale,
-                                          &missing_translations);
-    for (const auto& [locale, value] : text.by_locale) {
-      if (value.size() > kMaxFieldBytes) {
-        sink.error(text.location, "field '" + std::string(key) + "' is " +
-                                      std::to_string(value.size()) +
-                                      " bytes long; expected at most " +
-                                      std::to_string(kMaxFieldBytes) + " bytes");
-        text.by_locale.clear();
-        break;
-      }
-    }
-    return text;
+    return reader.localized(key, required, config.locales, config.default_locale,
+                            &missing_translations);
   }
 
   bool check_reserved(const std::string& id, const SourceLocation& location) {
@@ -171,7 +161,12 @@ struct Loader {
   // One controls file's text; `stem` is the file name without .yaml (the default category id).
   std::optional<Category> load_category_text(std::string_view text, const std::string& file,
                                              const std::string& stem) {
-    auto root = parse_yaml(text, file, sink);
+    return load_category(parse_yaml(text, file, sink), file, stem);
+  }
+
+  // A parsed controls file (nullopt: it did not parse, already reported).
+  std::optional<Category> load_category(const std::optional<YAML::Node>& root,
+                                        const std::string& file, const std::string& stem) {
     if (!root) return std::nullopt;
     if (root->IsNull()) {
       sink.error({file, 1, 1},
@@ -449,9 +444,9 @@ struct Loader {
     PageSource source;
     source.locale = locale;
     source.file = file;
-    MapReader reader(*front, file, sink, "the front matter", content_fields().front_matter);
+    MapReader reader(*front, file, sink, "the front matter", content_fields().front_matter,
+                     split.yaml_first_line);
     if (!reader.ok()) return std::nullopt;
-    // Positions inside front matter are already shifted by parse_yaml's first_line.
     if (auto title = reader.text("title", true)) source.title = *title;
     if (auto description = reader.text("description", false)) source.description = *description;
     if (auto order = reader.integer("order", false, -1000000, 1000000))
@@ -459,6 +454,28 @@ struct Loader {
     source.updated = reader.date("updated", false);
     if (auto menu = reader.boolean("menu", false)) source.menu = *menu;
     reader.finish();
+    if (split.body.size() > kMaxPageBodyBytes) {
+      sink.error({file, split.body_first_line, 1},
+                 "the page body is " + std::to_string(split.body.size()) +
+                     " bytes long; expected at most " + std::to_string(kMaxPageBodyBytes) +
+                     " bytes (1 MiB) per page");
+      return std::nullopt;
+    }
+    if (auto bad = find_forbidden_character(split.body)) {
+      const std::string_view before = split.body.substr(0, bad->offset);
+      const auto line = split.body_first_line + std::count(before.begin(), before.end(), '\n');
+      const auto line_start = before.rfind('\n');
+      const auto column =
+          bad->offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+      sink.error({file, static_cast<int>(line), static_cast<int>(column)},
+                 "the page body contains " + describe_character(bad->code_point) +
+                     (bad->code_point >= 0x202A
+                          ? ", which can make text display in a different order than it reads; "
+                            "expected text without bidirectional overrides, embeddings or isolates"
+                          : "; expected printable text (tab and line breaks are the only control "
+                            "characters allowed)"));
+      return std::nullopt;
+    }
     source.body = std::string(split.body);
     source.body_line = split.body_first_line;
     return source;
@@ -487,7 +504,8 @@ struct Loader {
       std::string list;
       for (const auto& l : config.locales) list += (list.empty() ? "" : ", ") + l;
       sink.error({file, 0, 0}, "page locale '" + locale +
-                                   "' is not in site.yaml's locales; expected one of: " + list);
+                                   "' is not in site.yaml's locales; expected one of: " + list +
+                                   " (file names are case-sensitive)");
       return;
     }
     check_reserved(slug, {file, 0, 0});
@@ -519,6 +537,61 @@ std::vector<fs::path> sorted_files(const fs::path& dir, const std::string& exten
   return files;
 }
 
+std::string lowercase(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+// The page files to load from content/pages/. Two files that name the same page and locale
+// once file-name case and the .markdown spelling are ignored (privacy.en.md, privacy.EN.md,
+// privacy.en.markdown) are an error naming both: on a case-insensitive file system (macOS,
+// Windows) they would be one file, and an editor cannot tell which one is published. Only the
+// exact <slug>.<locale>.md spelling is loaded; a lone .markdown file is an error.
+std::vector<fs::path> page_files(const fs::path& dir, const SiteConfig& config,
+                                 DiagnosticSink& sink) {
+  std::map<std::string, std::vector<fs::path>> by_key;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    const std::string extension = lowercase(it->path().extension().string());
+    if (extension != ".md" && extension != ".markdown") continue;
+    by_key[lowercase(it->path().stem().string())].push_back(it->path());
+  }
+  std::vector<fs::path> files;
+  for (auto& [key, group] : by_key) {
+    std::sort(group.begin(), group.end());
+    const std::string canonical = key + ".md";
+    auto is_canonical = [&](const fs::path& p) { return p.filename().string() == canonical; };
+    auto chosen = std::find_if(group.begin(), group.end(), is_canonical);
+    if (group.size() > 1) {
+      const fs::path& first = chosen != group.end() ? *chosen : group.front();
+      for (const auto& other : group) {
+        if (other == first) continue;
+        sink.error({display_path(other, config.site_dir), 0, 0},
+                   "a second file for the same page and locale as " +
+                       display_path(first, config.site_dir) +
+                       " (file names differ only in case or in .md/.markdown); expected one "
+                       "file named " +
+                       canonical);
+      }
+    } else if (chosen == group.end()) {
+      const fs::path& only = group.front();
+      if (lowercase(only.extension().string()) == ".markdown") {
+        sink.error({display_path(only, config.site_dir), 0, 0},
+                   "page files end in .md; expected " + only.stem().string() + ".md");
+        continue;
+      }
+      // Upper-case letters: load_page_file() reports the slug or locale that breaks the rule.
+      files.push_back(only);
+      continue;
+    }
+    if (chosen != group.end()) files.push_back(*chosen);
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 }  // namespace
 
 Content load_content(const SiteConfig& config, DiagnosticSink& sink,
@@ -540,7 +613,29 @@ Content load_content(const SiteConfig& config, DiagnosticSink& sink,
     if (files.empty())
       sink.error({"content/controls", 0, 0},
                  "content/controls/ has no .yaml files; expected one file per category");
-    for (const auto& file : files) loader.load_category_file(file, content);
+    // Parsing is most of the work and independent per file: parse in parallel, then load in
+    // file order (the id namespace and diagnostics do not depend on thread timing).
+    std::vector<std::optional<YAML::Node>> roots(files.size());
+    std::atomic<std::size_t> next{0};
+    auto parse = [&] {
+      for (std::size_t i = next++; i < files.size(); i = next++) {
+        const std::string file = display_path(files[i], config.site_dir);
+        if (auto text = loader.read_text_file(files[i], file))
+          roots[i] = parse_yaml(*text, file, sink);
+      }
+    };
+    const std::size_t workers =
+        std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < workers; ++i) threads.emplace_back(parse);
+    parse();
+    for (auto& thread : threads) thread.join();
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (auto category = loader.load_category(roots[i], display_path(files[i], config.site_dir),
+                                               files[i].stem().string()))
+        content.categories.push_back(std::move(*category));
+      roots[i].reset();
+    }
   }
   std::stable_sort(content.categories.begin(), content.categories.end(),
                    [](const Category& a, const Category& b) {
@@ -559,7 +654,7 @@ Content load_content(const SiteConfig& config, DiagnosticSink& sink,
   }
 
   std::map<std::string, Page> pages;
-  for (const auto& file : sorted_files(content_dir / "pages", ".md"))
+  for (const auto& file : page_files(content_dir / "pages", config, sink))
     loader.load_page_file(file, pages);
   for (auto& [slug, page] : pages) {
     if (!page.by_locale.count(config.default_locale)) {

@@ -19,25 +19,53 @@ void DiagnosticSink::strict_warning(SourceLocation location, std::string message
   report({strict_ ? Severity::error : Severity::warning, std::move(location), std::move(message)});
 }
 
+namespace {
+
+// Messages quote input text; keep terminal control sequences and bidi overrides from it out of
+// the output (a diagnostic must not be able to rewrite the terminal or reorder itself).
+void neutralize_controls(std::string& message) {
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const auto c = static_cast<unsigned char>(message[i]);
+    if (c < 0x20 || c == 0x7F) {
+      message[i] = '?';
+    } else if (c == 0xC2 && i + 1 < message.size() &&
+               static_cast<unsigned char>(message[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(message[i + 1]) <= 0x9F) {
+      message.replace(i, 2, "?");
+    } else if (c == 0xE2 && i + 2 < message.size()) {
+      const auto b1 = static_cast<unsigned char>(message[i + 1]);
+      const auto b2 = static_cast<unsigned char>(message[i + 2]);
+      const bool bidi =
+          (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+      if (bidi) message.replace(i, 3, "?");
+    }
+  }
+}
+
+}  // namespace
+
 void DiagnosticSink::report(Diagnostic diagnostic) {
+  neutralize_controls(diagnostic.message);
   std::lock_guard lock(mutex_);
   diagnostics_.push_back(std::move(diagnostic));
 }
 
-bool DiagnosticSink::has_errors() const { return error_count() > 0; }
+bool DiagnosticSink::has_errors() const {
+  return error_count() > 0;
+}
 
 std::size_t DiagnosticSink::error_count() const {
   std::lock_guard lock(mutex_);
-  return static_cast<std::size_t>(std::count_if(
-      diagnostics_.begin(), diagnostics_.end(),
-      [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics_.begin(), diagnostics_.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 std::size_t DiagnosticSink::warning_count() const {
   std::lock_guard lock(mutex_);
-  return static_cast<std::size_t>(std::count_if(
-      diagnostics_.begin(), diagnostics_.end(),
-      [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics_.begin(), diagnostics_.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::warning; }));
 }
 
 std::vector<Diagnostic> DiagnosticSink::sorted() const {
@@ -72,12 +100,23 @@ std::string github_escape(const std::string& text, bool property) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -105,7 +144,8 @@ std::string format_github(const Diagnostic& d) {
   std::string out = "::";
   out += severity_name(d.severity);
   std::vector<std::string> properties;
-  if (!d.location.file.empty()) properties.push_back("file=" + github_escape(d.location.file, true));
+  if (!d.location.file.empty())
+    properties.push_back("file=" + github_escape(d.location.file, true));
   if (d.location.line > 0) properties.push_back("line=" + std::to_string(d.location.line));
   if (d.location.column > 0) properties.push_back("col=" + std::to_string(d.location.column));
   for (std::size_t i = 0; i < properties.size(); ++i) out += (i == 0 ? " " : ",") + properties[i];

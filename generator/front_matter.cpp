@@ -31,7 +31,8 @@ FrontMatterSplit split_front_matter(std::string_view text) {
   int line_number = 2;
   while (position <= text.size()) {
     std::size_t end = text.find('\n', position);
-    std::string_view line = text.substr(position, end == std::string_view::npos ? std::string_view::npos : end - position);
+    std::string_view line = text.substr(
+        position, end == std::string_view::npos ? std::string_view::npos : end - position);
     if (is_delimiter(line, "---") || is_delimiter(line, "...")) {
       result.terminated = true;
       result.yaml = text.substr(yaml_start, position - yaml_start);

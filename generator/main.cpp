@@ -105,9 +105,9 @@ int main(int argc, char** argv) {
   check->add_option("--site", site, "Site directory (default: current directory)");
   check->add_flag("--strict", strict, "Treat warnings such as missing translations as errors");
   check->add_flag("--offline", offline, "Do not fetch live statuses; use the cache if any");
-  check->add_option("--format", format, "Diagnostics format: text (stderr), json or github (stdout)")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}, {"github", Format::github}}));
+  std::string format_name = "text";
+  check->add_option("--format", format_name, "Diagnostics format: text (stderr), json or github (stdout)")
+      ->check(CLI::IsMember({"text", "json", "github"}));
 
   std::string host = "127.0.0.1";
   int port = 1313;
@@ -160,6 +160,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  format = format_name == "json" ? Format::json : format_name == "github" ? Format::github : Format::text;
   build_options.site_dir = site;
   if (!out.empty()) build_options.out_dir = out;
   build_options.strict = strict;

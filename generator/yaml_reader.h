@@ -41,6 +41,25 @@ std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& path, cons
 // How a node reads to a human: "a map", "a list", "a number (42)", "a text ("…")", "null".
 std::string describe_node(const YAML::Node& node);
 
+// The largest text accepted in any YAML field (bytes); a longer one is an error (docs/errors.md).
+inline constexpr std::size_t kMaxTextBytes = 256 * 1024;
+
+// A character that no text on the page may contain: a C0/C1 control character other than tab,
+// LF and CR, or a Unicode bidirectional embedding/override/isolate control (U+202A..U+202E,
+// U+2066..U+2069; "Trojan Source", CVE-2021-42574). `offset` is the byte offset in the text.
+struct ForbiddenCharacter {
+  std::size_t offset;
+  char32_t code_point;
+};
+// The first forbidden character in `text` (valid UTF-8), or nullopt. Linear, no allocation.
+std::optional<ForbiddenCharacter> find_forbidden_character(std::string_view text);
+// "the control character U+0007", "the bidirectional control character U+202E (RIGHT-TO-LEFT
+// OVERRIDE)".
+std::string describe_character(char32_t code_point);
+// What is wrong with `text` as a field value ("is 1048576 bytes long; expected at most ...",
+// "contains the control character U+0007 at byte 5; expected ..."), or "" when it is fine.
+std::string text_problem(std::string_view text);
+
 // Whether `text` is an identifier: ^[a-z0-9][a-z0-9-]*$ (SPEC 3).
 bool is_identifier(std::string_view text);
 
@@ -55,12 +74,14 @@ class MapReader {
  public:
   // `what` names the mapping in messages ("control 'mfa'", "site.yaml"). When `node` is not a
   // map an error is reported and ok() is false; every getter then returns nullopt.
+  // `first_line` is the file line of the YAML text's first line (front matter: 2), as for
+  // parse_yaml(); every position reported is shifted accordingly.
   MapReader(const YAML::Node& node, std::string file, DiagnosticSink& sink, std::string what,
-            std::vector<std::string> known_fields);
+            std::vector<std::string> known_fields, int first_line = 1);
 
   bool ok() const { return ok_; }
   const YAML::Node& node() const { return node_; }
-  SourceLocation location() const { return location_of(node_, file_); }
+  SourceLocation location() const { return at(node_); }
   SourceLocation location_of_key(const char* key) const;
   SourceLocation location_of_value(const char* key) const;
   bool has(const char* key) const;
@@ -88,8 +109,19 @@ class MapReader {
  private:
   std::optional<YAML::Node> lookup(const char* key, bool required);
   bool expect_scalar(const YAML::Node& value, const char* key, const char* expected);
+  // Reports a scalar over kMaxTextBytes or with a forbidden character; `field` names it.
+  bool check_text(const YAML::Node& value, const std::string& field);
+
+  struct Entry {
+    YAML::Node key, value;
+  };
+  const Entry* find(const char* key) const;
+  SourceLocation at(const YAML::Node& node) const;  // location_of() with the line offset
+
+  int line_offset_;
 
   YAML::Node node_;
+  std::vector<Entry> entries_;
   std::string file_;
   DiagnosticSink& sink_;
   std::string what_;

@@ -20,8 +20,73 @@ TEST_CASE("parse_yaml reports syntax errors with file:line:col") {
   CHECK_FALSE(node);
   auto out = messages(sink);
   REQUIRE(out.size() == 1);
-  CHECK(out[0].rfind("site.yaml:2:", 0) == 0);
-  CHECK(out[0].find("error: YAML syntax error: end of sequence flow not found") != std::string::npos);
+  // yaml-cpp reports the missing ']' on line 2; the opening bracket is what the editor must fix.
+  CHECK(out[0] ==
+        "site.yaml:1:10: error: unclosed '[': this flow list is never closed; expected ']' at its "
+        "end");
+}
+
+TEST_CASE("parse_yaml: unclosed brackets are found past quoted and commented brackets") {
+  DiagnosticSink sink;
+  CHECK_FALSE(parse_yaml("a: [\"]\", ']', {b: c}]  # ]\nd: {e: [f, g]\nh: i\n", "x.yaml", sink));
+  auto out = messages(sink);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "x.yaml:2:4: error: unclosed '{': this flow map is never closed; expected '}' at its end");
+}
+
+TEST_CASE("parse_yaml: an unclosed quote at the end of the file, which yaml-cpp accepts") {
+  for (const char* text : {"a: 'x", "a: \"x", "a: b\nc: 'it''s\n"}) {
+    DiagnosticSink sink;
+    CAPTURE(text);
+    CHECK_FALSE(parse_yaml(text, "x.yaml", sink));
+    REQUIRE(sink.sorted().size() == 1);
+    CHECK(sink.sorted()[0].message.rfind("unclosed quote: the text starting with", 0) == 0);
+  }
+  // Escaped quotes inside closed quotes are fine.
+  DiagnosticSink sink;
+  auto node = parse_yaml("a: 'it''s'\nb: \"say \\\"hi\\\"\"\n", "x.yaml", sink);
+  REQUIRE(node);
+  CHECK(sink.sorted().empty());
+  CHECK((*node)["a"].Scalar() == "it's");
+  CHECK((*node)["b"].Scalar() == "say \"hi\"");
+}
+
+TEST_CASE("parse_yaml: a stray ',' is an error, never yaml-cpp's endless loop (issue 1040)") {
+  for (const char* text : {",", ",x", "\"a\",", "[a],", "{a: b},", "  a: 1\n,", "a: 1\n...\n,"}) {
+    DiagnosticSink sink;
+    CAPTURE(text);
+    CHECK_FALSE(parse_yaml(text, "x.yaml", sink));
+    REQUIRE(sink.sorted().size() == 1);
+    CHECK(sink.sorted()[0].message.rfind("YAML syntax error: unexpected ','", 0) == 0);
+  }
+  DiagnosticSink sink;
+  CHECK_FALSE(parse_yaml("a: 1\n---\nb: 2\n", "x.yaml", sink));
+  REQUIRE(sink.sorted().size() == 1);
+  CHECK(format_text(sink.sorted()[0]) ==
+        "x.yaml:2:1: error: a second YAML document starts here; expected a single document per "
+        "file");
+}
+
+TEST_CASE("text_problem: length, control characters and bidirectional controls") {
+  CHECK(text_problem("plain text\twith a tab\nand lines") == "");
+  CHECK(text_problem("Svenska: åäö, emoji 🔒, RLM \u200F") == "");
+  CHECK(text_problem(std::string(kMaxTextBytes, 'x')) == "");
+  CHECK(text_problem(std::string(kMaxTextBytes + 1, 'x')).rfind("is 262145 bytes long", 0) == 0);
+  CHECK(text_problem("a\x1b[31m").rfind("contains the control character U+001B at byte 2;", 0) ==
+        0);
+  CHECK(text_problem("a\u0085").rfind("contains the control character U+0085 at byte 2;", 0) == 0);
+  for (const char* bidi :
+       {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"})
+    CHECK(text_problem(std::string("x") + bidi).find("bidirectional control character") !=
+          std::string::npos);
+  CHECK(text_problem("\u2028\u2029\u2065\u206A") == "");  // neighbours are not bidi controls
+}
+
+TEST_CASE("DiagnosticSink keeps control characters of the input out of messages") {
+  DiagnosticSink sink;
+  sink.error({"x", 1, 1}, "bad \x1b[2J text \u202E here");
+  CHECK(sink.sorted()[0].message == "bad ?[2J text ? here");
 }
 
 TEST_CASE("parse_yaml names a tab used for indentation") {
@@ -49,7 +114,8 @@ TEST_CASE("parse_yaml rejects invalid UTF-8 and accepts a BOM") {
   CHECK_FALSE(parse_yaml("a: 1\nb: caf\xE9\n", "x.yaml", sink));
   auto out = messages(sink);
   REQUIRE(out.size() == 1);
-  CHECK(out[0] == "x.yaml:2:7: error: invalid UTF-8 (byte 0xE9); expected a UTF-8 encoded text file");
+  CHECK(out[0] ==
+        "x.yaml:2:7: error: invalid UTF-8 (byte 0xE9); expected a UTF-8 encoded text file");
 
   DiagnosticSink clean;
   auto node = parse_yaml("\xEF\xBB\xBFtitle: ok\n", "x.yaml", clean);
@@ -68,9 +134,9 @@ TEST_CASE("parse_yaml shifts positions of front matter by first_line") {
 
 TEST_CASE("find_invalid_utf8 rejects overlongs, surrogates and truncation") {
   CHECK_FALSE(find_invalid_utf8("åäö ✓ 📦"));
-  CHECK(find_invalid_utf8("\xC0\xAF") == std::optional<std::size_t>(0));      // overlong '/'
-  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == std::optional<std::size_t>(2));  // surrogate
-  CHECK(find_invalid_utf8("abc\xE2\x9C") == std::optional<std::size_t>(3));     // truncated
+  CHECK(find_invalid_utf8("\xC0\xAF") == std::optional<std::size_t>(0));          // overlong '/'
+  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == std::optional<std::size_t>(2));    // surrogate
+  CHECK(find_invalid_utf8("abc\xE2\x9C") == std::optional<std::size_t>(3));       // truncated
   CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == std::optional<std::size_t>(0));  // > U+10FFFF
 }
 
@@ -82,7 +148,8 @@ TEST_CASE("MapReader reports types, enums, dates and unknown fields precisely") 
   MapReader reader(*node, "c.yaml", sink, "control 'mfa'",
                    {"title", "status", "updated", "description", "opt_in"});
   CHECK_FALSE(reader.text("title", true));
-  CHECK_FALSE(reader.one_of("status", true, {"implemented", "in_progress", "planned", "not_applicable"}));
+  CHECK_FALSE(
+      reader.one_of("status", true, {"implemented", "in_progress", "planned", "not_applicable"}));
   CHECK_FALSE(reader.date("updated", false));
   CHECK_FALSE(reader.boolean("opt_in", false));
   reader.finish();
@@ -97,9 +164,12 @@ TEST_CASE("MapReader reports types, enums, dates and unknown fields precisely") 
   CHECK(out[2] ==
         "c.yaml:3:10: error: field 'updated' of control 'mfa' is the text '2026-02-30', which is "
         "not a valid date; expected YYYY-MM-DD (e.g. 2026-03-14)");
-  CHECK(out[3] == "c.yaml:4:1: warning: unknown field 'descripton' in control 'mfa'; did you mean 'description'?");
+  CHECK(out[3] ==
+        "c.yaml:4:1: warning: unknown field 'descripton' in control 'mfa'; did you mean "
+        "'description'?");
   CHECK(out[4] ==
-        "c.yaml:5:9: error: field 'opt_in' of control 'mfa' is the text 'yes'; expected true or false");
+        "c.yaml:5:9: error: field 'opt_in' of control 'mfa' is the text 'yes'; expected true or "
+        "false");
 }
 
 TEST_CASE("MapReader: missing required field, and --strict turns unknown fields into errors") {
@@ -111,14 +181,16 @@ TEST_CASE("MapReader: missing required field, and --strict turns unknown fields 
   reader.finish();
   auto out = messages(sink);
   REQUIRE(out.size() == 2);
-  CHECK(out[0] == "c.yaml:1:1: error: category has no 'title' field; expected one (it is required)");
+  CHECK(out[0] ==
+        "c.yaml:1:1: error: category has no 'title' field; expected one (it is required)");
   CHECK(out[1] == "c.yaml:1:1: error: unknown field 'colour' in category; expected one of: title");
 }
 
 TEST_CASE("MapReader::localized: plain text, maps, unknown locales and missing translations") {
   DiagnosticSink sink;
-  auto node = parse_yaml(
-      "a: Same\nb: {en: Hello, sv: Hej}\nc: {en: Only English}\nd: {en: x, de: y}\n", "f.yaml", sink);
+  auto node =
+      parse_yaml("a: Same\nb: {en: Hello, sv: Hej}\nc: {en: Only English}\nd: {en: x, de: y}\n",
+                 "f.yaml", sink);
   REQUIRE(node);
   MapReader reader(*node, "f.yaml", sink, "control 'x'", {"a", "b", "c", "d"});
   std::map<std::string, int> missing;
@@ -133,9 +205,15 @@ TEST_CASE("MapReader::localized: plain text, maps, unknown locales and missing t
   CHECK(missing["sv"] == 2);  // c and d
   auto out = messages(sink);
   REQUIRE(out.size() == 3);
-  CHECK(out[0] == "f.yaml:3:4: warning: field 'c' of control 'x' has no sv translation; the en text is shown instead");
-  CHECK(out[1] == "f.yaml:4:4: warning: field 'd' of control 'x' has no sv translation; the en text is shown instead");
-  CHECK(out[2] == "f.yaml:4:12: error: locale 'de' in field 'd' of control 'x' is not in site.yaml's locales; expected one of: en, sv");
+  CHECK(out[0] ==
+        "f.yaml:3:4: warning: field 'c' of control 'x' has no sv translation; the en text is "
+        "shown instead");
+  CHECK(out[1] ==
+        "f.yaml:4:4: warning: field 'd' of control 'x' has no sv translation; the en text is "
+        "shown instead");
+  CHECK(out[2] ==
+        "f.yaml:4:12: error: locale 'de' in field 'd' of control 'x' is not in site.yaml's "
+        "locales; expected one of: en, sv");
 }
 
 TEST_CASE("is_identifier follows ^[a-z0-9][a-z0-9-]*$") {

@@ -1,0 +1,950 @@
+// The `trustsite check` catalogue (issue 3): one fixture site per error class under
+// tests/fixtures/invalid/, each with its exact expected diagnostics and exit code, plus the
+// output formats, exit codes and output-directory safety through the real binary, and hostile
+// content that must never reach the page as markup.
+#include <array>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <nlohmann/json.hpp>
+
+#include "build.h"
+#include "config.h"
+#include "content.h"
+#include "data_dirs.h"
+#include "test_util.h"
+
+using namespace trustsite;
+using trustsite::testing::copy_tree;
+using trustsite::testing::read_file;
+using trustsite::testing::TempDir;
+using trustsite::testing::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kInvalid = fs::path(TRUSTSITE_TESTS_DIR) / "fixtures" / "invalid";
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+// The report's diagnostics as text lines, with the temporary site directory shown as <site>
+// and trustsite's data directory as <trustsite> (so expectations do not depend on paths).
+std::vector<std::string> lines_of(const BuildReport& report, const fs::path& site) {
+  std::vector<std::string> lines;
+  for (const auto& diagnostic : report.diagnostics) {
+    std::string line = format_text(diagnostic);
+    replace_all(line, site.string(), "<site>");
+    replace_all(line, data_dir().string() + "/", "<trustsite>/");
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += line + "\n";
+  return out;
+}
+
+// Runs `check` (run_build without writing) on a copy of fixture `name` and asserts the exact
+// diagnostics, in order, and the exit code; `check` must write nothing.
+void expect_check(const std::string& name, bool strict, int exit_code,
+                  const std::vector<std::string>& expected) {
+  REQUIRE(fs::is_directory(kInvalid / name));
+  TempDir dir;
+  copy_tree(kInvalid / name, dir / "site");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.strict = strict;
+  options.write_output = false;
+  const BuildReport report = run_build(options);
+  const auto lines = lines_of(report, dir / "site");
+  INFO("fixture ", name, "\nactual:\n", joined(lines), "expected:\n", joined(expected));
+  CHECK(lines == expected);
+  CHECK(report.exit_code == exit_code);
+  CHECK_FALSE(fs::exists(dir / "site/public"));
+}
+
+struct Run {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+// Runs the trustsite binary with `arguments`; stdout and stderr are captured separately.
+Run run_binary(const std::string& arguments, const fs::path& scratch) {
+  const fs::path err_file = scratch / "stderr.txt";
+  const std::string command =
+      std::string("'") + TRUSTSITE_BINARY + "' " + arguments + " 2>'" + err_file.string() + "'";
+  Run result{-1, {}, {}};
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  result.err = read_file(err_file);
+  return result;
+}
+
+std::string quoted(const fs::path& path) {
+  return "'" + path.string() + "'";
+}
+
+// Every file under `dir` with its content, for "nothing changed" assertions.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file())
+      files[entry.path().lexically_relative(dir).string()] = read_file(entry.path());
+  return files;
+}
+
+}  // namespace
+
+// ---- The catalogue: one fixture per error class, exact diagnostics --------------------------
+
+TEST_CASE("check: bad-identifier (identifiers that break the rule)") {
+  expect_check(
+      "bad-identifier", false, 1,
+      {"content/controls/access.yaml:2:7: error: invalid id '-access' in category; expected "
+       "lowercase letters, digits and '-', starting with a letter or digit (^[a-z0-9][a-z0-9-]*$)",
+       "content/controls/access.yaml:5:9: error: invalid id 'MFA_login' in control 'MFA_login'; "
+       "expected lowercase letters, digits and '-', starting with a letter or digit "
+       "(^[a-z0-9][a-z0-9-]*$)"});
+}
+
+TEST_CASE("check: bidi-override (bidirectional override characters)") {
+  expect_check(
+      "bidi-override", false, 1,
+      {"content/controls/access.yaml:6:18: error: field 'description' of control 'mfa' contains "
+       "the bidirectional control character U+202E (RIGHT-TO-LEFT OVERRIDE) at byte 20, which can "
+       "make text display in a different order than it reads; expected text without bidirectional "
+       "overrides, embeddings or isolates (use U+200E/U+200F marks if needed)",
+       "content/pages/privacy.en.md:5:10: error: the page body contains the bidirectional control "
+       "character U+2066 (LEFT-TO-RIGHT ISOLATE), which can make text display in a different order "
+       "than it reads; expected text without bidirectional overrides, embeddings or isolates"});
+}
+
+TEST_CASE("check: bom-accepted (a UTF-8 byte order mark is accepted)") {
+  expect_check("bom-accepted", false, 0,
+               {
+
+               });
+}
+
+TEST_CASE("check: control-characters (control characters in fields and page bodies)") {
+  expect_check("control-characters", false, 1,
+               {"content/controls/access.yaml:2:10: error: field 'title' of category contains the "
+                "control character U+0085 at byte 7; expected printable text (tab and line breaks "
+                "are the only control characters allowed)",
+                "content/controls/access.yaml:5:12: error: field 'title' of control 'mfa' contains "
+                "the control character U+001B at byte 13; expected printable text (tab and line "
+                "breaks are the only control characters allowed)",
+                "content/pages/privacy.en.md:5:8: error: the page body contains the control "
+                "character U+0007; expected printable text (tab and line breaks are the only "
+                "control characters allowed)"});
+}
+
+TEST_CASE("check: duplicate-id (duplicate ids name both places)") {
+  expect_check("duplicate-id", false, 1,
+               {"content/controls/access.yaml:8:9: error: duplicate id 'access': this control uses "
+                "the id of the category at content/controls/access.yaml:2:3; expected ids unique "
+                "across categories, controls, sub-processors and disclosures",
+                "content/subprocessors.yaml:2:9: error: duplicate id 'mfa': this sub-processor "
+                "uses the id of the control at content/controls/access.yaml:4:9; expected ids "
+                "unique across categories, controls, sub-processors and disclosures"});
+}
+
+TEST_CASE("check: empty-file (an empty controls file)") {
+  expect_check("empty-file", false, 1,
+               {"content/controls/access.yaml:1:1: error: the file is empty; expected a 'category' "
+                "map and a 'controls' list"});
+}
+
+TEST_CASE("check: hostile-website (javascript:, data: and vbscript: sub-processor websites)") {
+  expect_check("hostile-website", false, 1,
+               {"content/subprocessors.yaml:7:14: error: website of sub-processor 'aws' is not an "
+                "http(s) URL; expected e.g. https://example.com (other schemes are refused)",
+                "content/subprocessors.yaml:13:14: error: website of sub-processor 'cdn' is not an "
+                "http(s) URL; expected e.g. https://example.com (other schemes are refused)",
+                "content/subprocessors.yaml:19:14: error: website of sub-processor 'vb' is not an "
+                "http(s) URL; expected e.g. https://example.com (other schemes are refused)"});
+}
+
+TEST_CASE("check: invalid-date (impossible and unpadded dates)") {
+  expect_check(
+      "invalid-date", false, 1,
+      {"content/controls/access.yaml:8:14: error: field 'updated' of control 'mfa' is the text "
+       "'2026-02-30', which is not a valid date; expected YYYY-MM-DD (e.g. 2026-03-14)",
+       "content/controls/access.yaml:13:14: error: field 'updated' of control 'sso' is the text "
+       "'2026-3-1', which is not a valid date; expected YYYY-MM-DD (e.g. 2026-03-14)"});
+}
+
+TEST_CASE("check: locale-not-in-site (a locale key that site.yaml does not list)") {
+  expect_check("locale-not-in-site", false, 1,
+               {"content/controls/access.yaml:5:46: error: locale 'de' in field 'title' of control "
+                "'mfa' is not in site.yaml's locales; expected one of: en"});
+}
+
+TEST_CASE("check: locale-without-ui-strings (a locale without locales/<code>.yaml)") {
+  expect_check("locale-without-ui-strings", false, 1,
+               {"site.yaml: error: locale 'fi' has no locales/fi.yaml (looked in <site>/locales "
+                "and <trustsite>/locales); expected one file per locale listed in site.yaml"});
+}
+
+TEST_CASE("check: missing-required (missing required fields)") {
+  expect_check("missing-required", false, 1,
+               {"content/controls/access.yaml:4:5: error: control 'mfa' has no 'description' "
+                "field; expected one (it is required)",
+                "content/controls/access.yaml:4:5: error: control 'mfa' has no 'status' field; "
+                "expected one (it is required)"});
+}
+
+TEST_CASE("check: missing-theme (a missing theme)") {
+  expect_check(
+      "missing-theme", false, 1,
+      {"site.yaml:7:8: error: theme 'corporate' not found (looked in themes/corporate/ and "
+       "<trustsite>/themes/corporate/); expected a directory themes/corporate/ in the site"});
+}
+
+TEST_CASE("check: missing-translation (missing translations with the per-locale summary)") {
+  expect_check("missing-translation", false, 0,
+               {"content/controls/access.yaml:6:18: warning: field 'description' of control 'mfa' "
+                "has no sv translation; the en text is shown instead",
+                "content/pages/privacy.en.md: warning: page 'privacy' has no sv translation "
+                "(privacy.sv.md); the en page is shown with a not-translated notice",
+                "warning: 2 missing sv translations in total (shown in en instead)"});
+}
+
+TEST_CASE(
+    "check: missing-translation (missing translations with the per-locale summary) --strict") {
+  expect_check("missing-translation", true, 1,
+               {"content/controls/access.yaml:6:18: error: field 'description' of control 'mfa' "
+                "has no sv translation; the en text is shown instead",
+                "content/pages/privacy.en.md: error: page 'privacy' has no sv translation "
+                "(privacy.sv.md); the en page is shown with a not-translated notice",
+                "error: 2 missing sv translations in total (shown in en instead)"});
+}
+
+TEST_CASE("check: monitoring-fetch-fail (a failed fetch with on_error: fail)") {
+  expect_check("monitoring-fetch-fail", false, 3,
+               {"site.yaml:8:11: error: fetching http://127.0.0.1:9/status.json failed: Failed to "
+                "connect to 127.0.0.1 port 9: Couldn't connect to server; no cached response, so "
+                "live badges are left out"});
+}
+
+TEST_CASE(
+    "check: monitoring-fetch-fail-and-content-error (a failed fetch and a content error: 1 wins)") {
+  expect_check("monitoring-fetch-fail-and-content-error", false, 1,
+               {"content/controls/access.yaml:7:13: error: unknown status 'done' in control 'mfa'; "
+                "expected one of: implemented, in_progress, planned, not_applicable",
+                "site.yaml:8:11: error: fetching http://127.0.0.1:9/status.json failed: Failed to "
+                "connect to 127.0.0.1 port 9: Couldn't connect to server; no cached response, so "
+                "live badges are left out"});
+}
+
+TEST_CASE("check: not-utf8 (a Latin-1 byte)") {
+  expect_check("not-utf8", false, 1,
+               {"content/controls/access.yaml:2:13: error: invalid UTF-8 (byte 0xE8); expected a "
+                "UTF-8 encoded text file"});
+}
+
+TEST_CASE("check: page-bad-name (page file names without locale or with a bad slug)") {
+  expect_check(
+      "page-bad-name", false, 1,
+      {"content/pages/Privacy_Notice.en.md: error: page slug 'Privacy_Notice' is not a valid "
+       "identifier; expected lowercase letters, digits and '-' (^[a-z0-9][a-z0-9-]*$)",
+       "content/pages/privacy.md: error: page file name 'privacy.md' has no locale; expected "
+       "<slug>.<locale>.md, e.g. privacy.en.md"});
+}
+
+TEST_CASE("check: page-front-matter-errors (front matter field types, positions in the .md file)") {
+  expect_check("page-front-matter-errors", false, 1,
+               {"content/pages/privacy.en.md:3:8: error: field 'order' of the front matter is the "
+                "text 'first'; expected a whole number",
+                "content/pages/privacy.en.md:4:7: error: field 'menu' of the front matter is the "
+                "text 'maybe'; expected true or false",
+                "content/pages/privacy.en.md:5:1: warning: unknown field 'updatd' in the front "
+                "matter; did you mean 'updated'?"});
+}
+
+TEST_CASE("check: page-front-matter-not-map (front matter that is a list)") {
+  expect_check("page-front-matter-not-map", false, 1,
+               {"content/pages/privacy.en.md:2:1: error: the front matter is a list; expected a "
+                "map of fields"});
+}
+
+TEST_CASE("check: page-no-front-matter (a page without front matter)") {
+  expect_check("page-no-front-matter", false, 1,
+               {"content/pages/privacy.en.md:1:1: error: the page has no front matter; expected a "
+                "first line '---', YAML with at least 'title', and a closing '---' line"});
+}
+
+TEST_CASE("check: page-only-non-default (a page only in a non-default locale)") {
+  expect_check("page-only-non-default", false, 1,
+               {"content/pages/privacy.en.md: warning: page 'privacy' has no sv translation "
+                "(privacy.sv.md); the en page is shown with a not-translated notice",
+                "content/pages/terms.sv.md: error: page 'terms' exists only in sv; expected "
+                "terms.en.md too (the default locale's file is the fallback)",
+                "warning: 1 missing sv translation in total (shown in en instead)"});
+}
+
+TEST_CASE("check: page-twin-case (privacy.en.md and privacy.EN.md)") {
+  expect_check("page-twin-case", false, 1,
+               {"content/pages/privacy.EN.md: error: a second file for the same page and locale as "
+                "content/pages/privacy.en.md (file names differ only in case or in .md/.markdown); "
+                "expected one file named privacy.en.md"});
+}
+
+TEST_CASE("check: page-twin-markdown (privacy.en.md and privacy.en.markdown)") {
+  expect_check("page-twin-markdown", false, 1,
+               {"content/pages/privacy.en.markdown: error: a second file for the same page and "
+                "locale as content/pages/privacy.en.md (file names differ only in case or in "
+                ".md/.markdown); expected one file named privacy.en.md"});
+}
+
+TEST_CASE("check: page-unterminated-front-matter (front matter without its closing line)") {
+  expect_check("page-unterminated-front-matter", false, 1,
+               {"content/pages/privacy.en.md:1:1: error: the front matter is not closed; expected "
+                "a '---' line after it"});
+}
+
+TEST_CASE("check: site-yaml-errors (site.yaml values)") {
+  expect_check(
+      "site-yaml-errors", false, 1,
+      {"site.yaml:2:11: error: base_url 'trust.acme.example' is not an absolute http(s) URL; "
+       "expected e.g. https://trust.example.com or https://example.com/trust/",
+       "site.yaml:3:17: error: default_locale 'de' is not in locales; expected one of the listed "
+       "locales",
+       "site.yaml:4:10: error: locale 'en' is listed twice; expected each locale once",
+       "site.yaml:5:8: error: invalid theme 'Default' in site.yaml; expected lowercase letters, "
+       "digits and '-', starting with a letter or digit (^[a-z0-9][a-z0-9-]*$)",
+       "site.yaml:6:10: error: updated is 'yesterday'; expected auto, git or a date YYYY-MM-DD",
+       "site.yaml:9:12: error: company.contact 'hello at acme' is not an e-mail address; expected "
+       "name@domain"});
+}
+
+TEST_CASE("check: site-yaml-not-a-map (site.yaml that is a list)") {
+  expect_check("site-yaml-not-a-map", false, 1,
+               {"site.yaml:1:1: error: site.yaml is a list; expected a map of fields"});
+}
+
+TEST_CASE("check: site-yaml-syntax (a syntax error in site.yaml stops the run)") {
+  expect_check("site-yaml-syntax", false, 1,
+               {"site.yaml: error: site.yaml could not be parsed, so nothing else was checked; "
+                "expected well-formed YAML",
+                "site.yaml:4:10: error: unclosed '[': this flow list is never closed; expected ']' "
+                "at its end"});
+}
+
+TEST_CASE("check: template-bad-delimiter (a bad set-delimiter tag)") {
+  expect_check("template-bad-delimiter", false, 1,
+               {"templates/home.mustache:3:3: error: bad set-delimiter tag '{{=<%=}}'; expected "
+                "two delimiters separated by whitespace, neither containing whitespace or '=', "
+                "e.g. '{{=<% %>=}}'"});
+}
+
+TEST_CASE("check: template-mismatched-close (a mismatched closing tag)") {
+  expect_check("template-mismatched-close", false, 1,
+               {"templates/home.mustache:5:1: error: mismatched closing tag {{/controls}}; "
+                "expected {{/categories}} (section opened at 3:1)"});
+}
+
+TEST_CASE("check: template-missing-partial (a missing partial)") {
+  expect_check("template-missing-partial", false, 1,
+               {"templates/home.mustache:3:1: error: partial 'sidebar' not found; expected "
+                "sidebar.mustache in templates/ or <trustsite>/themes/default/templates/"});
+}
+
+TEST_CASE("check: template-unclosed-section (an unclosed section in a site template)") {
+  expect_check("template-unclosed-section", false, 1,
+               {"templates/home.mustache:5:1: error: unclosed section 'categories' (opened at "
+                "3:1); expected {{/categories}} before the end of the template"});
+}
+
+TEST_CASE("check: type-list-for-map (a list where a map is expected)") {
+  expect_check(
+      "type-list-for-map", false, 1,
+      {"content/controls/access.yaml:2:3: error: category is a list; expected a map of fields"});
+}
+
+TEST_CASE("check: type-number-for-title (a number for a title)") {
+  expect_check("type-number-for-title", false, 1,
+               {"content/controls/access.yaml:5:12: error: field 'title' of control 'mfa' is a "
+                "number (2026); expected a text (quote it if it is meant as text: \"2026\")"});
+}
+
+TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file)") {
+  expect_check("ui-string-missing", false, 0,
+               {"locales/fi.yaml: warning: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: warning: UI string 'ai.answer_yes' is missing in "
+                "locales/fi.yaml; falling back to en",
+                "locales/fi.yaml: warning: UI string 'ai.data_excluded' is missing in "
+                "locales/fi.yaml; falling back to en",
+                "locales/fi.yaml: warning: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: warning: UI string 'ai.human_oversight' is missing in "
+                "locales/fi.yaml; falling back to en",
+                "locales/fi.yaml: warning: UI string 'ai.intro' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: warning: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: warning: UI string 'ai.provider' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: warning: UI string 'ai.used_for_training' is missing in "
+                "locales/fi.yaml; falling back to en",
+                "locales/fi.yaml: warning: UI string 'change.added' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: warning: 73 more UI strings are missing in locales/fi.yaml; "
+                "falling back to en"});
+}
+
+TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file) --strict") {
+  expect_check("ui-string-missing", true, 1,
+               {"locales/fi.yaml: error: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: error: UI string 'ai.answer_yes' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: error: UI string 'ai.data_excluded' is missing in "
+                "locales/fi.yaml; falling back to en",
+                "locales/fi.yaml: error: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: error: UI string 'ai.human_oversight' is missing in "
+                "locales/fi.yaml; falling back to en",
+                "locales/fi.yaml: error: UI string 'ai.intro' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: error: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: error: UI string 'ai.provider' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: error: UI string 'ai.used_for_training' is missing in "
+                "locales/fi.yaml; falling back to en",
+                "locales/fi.yaml: error: UI string 'change.added' is missing in locales/fi.yaml; "
+                "falling back to en",
+                "locales/fi.yaml: error: 73 more UI strings are missing in locales/fi.yaml; "
+                "falling back to en"});
+}
+
+TEST_CASE("check: unknown-ai-provider (an AI provider that is not a sub-processor)") {
+  expect_check("unknown-ai-provider", false, 1,
+               {"content/ai.yaml:6:15: error: provider 'openai' of disclosure 'ticket-summaries' "
+                "is not a sub-processor; expected an id listed in content/subprocessors.yaml"});
+}
+
+TEST_CASE("check: unknown-change-type (an unknown change type)") {
+  expect_check("unknown-change-type", false, 1,
+               {"content/subprocessors.yaml:9:11: error: unknown type 'replaced' in sub-processor "
+                "change; expected one of: added, removed, updated"});
+}
+
+TEST_CASE("check: unknown-dpa (an unknown dpa value)") {
+  expect_check("unknown-dpa", false, 1,
+               {"content/subprocessors.yaml:6:10: error: unknown dpa 'yes' in sub-processor 'aws'; "
+                "expected one of: signed, in_progress, not_required"});
+}
+
+TEST_CASE("check: unknown-field (unknown fields are warnings with a suggestion)") {
+  expect_check("unknown-field", false, 0,
+               {"content/controls/access.yaml:3:3: warning: unknown field 'colour' in category; "
+                "expected one of: id, order, icon, title, summary",
+                "content/controls/access.yaml:8:5: warning: unknown field 'framworks' in control "
+                "'mfa'; did you mean 'frameworks'?"});
+}
+
+TEST_CASE("check: unknown-field (unknown fields are warnings with a suggestion) --strict") {
+  expect_check("unknown-field", true, 1,
+               {"content/controls/access.yaml:3:3: error: unknown field 'colour' in category; "
+                "expected one of: id, order, icon, title, summary",
+                "content/controls/access.yaml:8:5: error: unknown field 'framworks' in control "
+                "'mfa'; did you mean 'frameworks'?"});
+}
+
+TEST_CASE("check: unknown-monitor (a monitor id missing from the monitoring data)") {
+  expect_check("unknown-monitor", false, 0,
+               {"content/controls/access.yaml:8:14: warning: control \"mfa\": monitor "
+                "\"mfa-enforcment\" is not in the monitoring data, so it shows no live badge; "
+                "expected one of: \"mfa-enforcement\""});
+}
+
+TEST_CASE("check: unknown-policy-page (security_txt.policy_page naming no page)") {
+  expect_check("unknown-policy-page", false, 1,
+               {"site.yaml:9:16: error: security_txt.policy_page 'disclosure' is not a page; "
+                "expected the slug of a file in content/pages/ (e.g. disclosure.en.md)"});
+}
+
+TEST_CASE("check: unknown-status (an unknown status lists the allowed values)") {
+  expect_check("unknown-status", false, 1,
+               {"content/controls/access.yaml:7:13: error: unknown status 'done' in control 'mfa'; "
+                "expected one of: implemented, in_progress, planned, not_applicable"});
+}
+
+TEST_CASE("check: unknown-subprocessor-change (changes naming unknown sub-processors)") {
+  expect_check("unknown-subprocessor-change", false, 1,
+               {"content/subprocessors.yaml:10:19: error: change names unknown sub-processor "
+                "'posthog'; expected an id listed under 'subprocessors' (only a 'removed' change "
+                "may name a former one, with its 'name')",
+                "content/subprocessors.yaml:11:5: error: removed sub-processor 'mixpanel' is no "
+                "longer listed, so the change needs its display name; expected a 'name' field"});
+}
+
+TEST_CASE("check: yaml-bad-indentation (a mis-indented key)") {
+  expect_check("yaml-bad-indentation", false, 1,
+               {"content/controls/access.yaml:6:4: error: YAML syntax error: end of sequence not "
+                "found; expected this line indented like the other keys of its map or items of its "
+                "list (check the spaces at the start)"});
+}
+
+TEST_CASE("check: yaml-duplicate-key (a duplicate key names the first one)") {
+  expect_check("yaml-duplicate-key", false, 1,
+               {"content/controls/access.yaml:8:5: error: duplicate key 'title' (first at line 5, "
+                "column 5); expected each key once in a mapping"});
+}
+
+TEST_CASE("check: yaml-stray-comma (a ',' after a flow document (yaml-cpp would loop forever))") {
+  expect_check("yaml-stray-comma", false, 1,
+               {"content/controls/access.yaml:1:108: error: YAML syntax error: unexpected ','; "
+                "expected a comma only between the items of a [ ] list or { } map (quote a text "
+                "that starts with a comma)"});
+}
+
+TEST_CASE("check: yaml-stray-comma-block (a ',' on a line of its own)") {
+  expect_check("yaml-stray-comma-block", false, 1,
+               {"content/controls/access.yaml:8:1: error: YAML syntax error: unexpected ','; "
+                "expected a comma only between the items of a [ ] list or { } map (quote a text "
+                "that starts with a comma)"});
+}
+
+TEST_CASE("check: yaml-tab (a tab in indentation)") {
+  expect_check("yaml-tab", false, 1,
+               {"content/controls/access.yaml:2:1: error: tab character in indentation; expected "
+                "spaces (YAML does not allow tabs for indentation)"});
+}
+
+TEST_CASE("check: yaml-two-documents (two YAML documents in one file)") {
+  expect_check("yaml-two-documents", false, 1,
+               {"content/controls/access.yaml:8:1: error: a second YAML document starts here; "
+                "expected a single document per file"});
+}
+
+TEST_CASE("check: yaml-unclosed-bracket (an unclosed '[' is reported where it opens)") {
+  expect_check("yaml-unclosed-bracket", false, 1,
+               {"content/controls/access.yaml:7:17: error: unclosed '[': this flow list is never "
+                "closed; expected ']' at its end"});
+}
+
+TEST_CASE(
+    "check: yaml-unclosed-quote (an unclosed quote at the end of the file (yaml-cpp accepts it))") {
+  expect_check("yaml-unclosed-quote", false, 1,
+               {"content/controls/access.yaml:7:13: error: unclosed quote: the text starting with "
+                "' here runs to the end of the file; expected a closing '"});
+}
+
+TEST_CASE("check: yaml-unclosed-quote-middle (an unclosed quote in the middle of the file)") {
+  expect_check("yaml-unclosed-quote-middle", false, 1,
+               {"content/controls/access.yaml:5:12: error: unclosed quote: the text starting with "
+                "\" here runs to the end of the file; expected a closing \""});
+}
+
+// ---- Formats and exit codes through the real binary (SPEC 7) -------------------------------
+
+TEST_CASE(
+    "check: --format json prints every diagnostic as {severity,file,line,column,message} on "
+    "stdout") {
+  TempDir dir;
+  auto result =
+      run_binary("check --format json --site " + quoted(kInvalid / "invalid-date"), dir.path());
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.empty());
+  const auto json = nlohmann::json::parse(result.out);
+  REQUIRE(json.is_array());
+  REQUIRE(json.size() == 2);
+  CHECK(json[0] ==
+        nlohmann::json{{"severity", "error"},
+                       {"file", "content/controls/access.yaml"},
+                       {"line", 8},
+                       {"column", 14},
+                       {"message",
+                        "field 'updated' of control 'mfa' is the text '2026-02-30', which is "
+                        "not a valid date; expected YYYY-MM-DD (e.g. 2026-03-14)"}});
+  CHECK(json[1]["line"] == 13);
+}
+
+TEST_CASE("check: --format github prints workflow annotations on stdout; text goes to stderr") {
+  TempDir dir;
+  auto github =
+      run_binary("check --format github --site " + quoted(kInvalid / "unknown-field"), dir.path());
+  CHECK(github.exit_code == 0);  // warnings only
+  CHECK(github.out ==
+        "::warning file=content/controls/access.yaml,line=3,col=3::unknown field 'colour' in "
+        "category; "
+        "expected one of: id, order, icon, title, summary\n"
+        "::warning file=content/controls/access.yaml,line=8,col=5::unknown field 'framworks' in "
+        "control "
+        "'mfa'; did you mean 'frameworks'?\n");
+  auto strict = run_binary(
+      "check --strict --format github --site " + quoted(kInvalid / "unknown-field"), dir.path());
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.out.find("::error file=content/controls/access.yaml,line=8,col=5::") !=
+        std::string::npos);
+
+  auto text = run_binary("check --site " + quoted(kInvalid / "unknown-status"), dir.path());
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.empty());
+  CHECK(text.err ==
+        "content/controls/access.yaml:7:13: error: unknown status 'done' in control 'mfa'; "
+        "expected one "
+        "of: implemented, in_progress, planned, not_applicable\ntrustsite: 1 error, 0 warnings\n");
+}
+
+TEST_CASE("check: exit codes 0, 1, 2 and 3 from the binary") {
+  TempDir dir;
+  CHECK(run_binary("check --site " + quoted(kInvalid / "bom-accepted"), dir.path()).exit_code == 0);
+  CHECK(run_binary("check --site " + quoted(kInvalid / "yaml-tab"), dir.path()).exit_code == 1);
+  CHECK(run_binary("check --site " + quoted(dir / "no-such-site"), dir.path()).exit_code == 1);
+  auto usage = run_binary("check --format xml", dir.path());
+  CHECK(usage.exit_code == 2);
+  CHECK(usage.err.find("--format: xml not in {text,json,github}") != std::string::npos);
+  CHECK(run_binary("check --no-such-flag", dir.path()).exit_code == 2);
+  // A fetch that fails with on_error: fail is 3; with a content error as well, 1 wins.
+  copy_tree(kInvalid / "monitoring-fetch-fail", dir / "fetch");
+  CHECK(run_binary("check --site " + quoted(dir / "fetch"), dir.path()).exit_code == 3);
+  copy_tree(kInvalid / "monitoring-fetch-fail-and-content-error", dir / "both");
+  CHECK(run_binary("check --site " + quoted(dir / "both"), dir.path()).exit_code == 1);
+}
+
+TEST_CASE("check: every problem of a run is reported, sorted by file, line and column") {
+  TempDir dir;
+  copy_tree(kInvalid / "bom-accepted", dir / "site");
+  write_file(dir / "site/content/controls/b.yaml",
+             "category:\n  title: B\ncontrols:\n  - id: x\n    title: X\n    description: D\n    "
+             "status: nope\n");
+  write_file(dir / "site/content/controls/a.yaml",
+             "category:\n  title: A\ncontrols:\n  - id: Y\n    title: 1\n    description: D\n    "
+             "status: planned\n");
+  write_file(dir / "site/content/pages/terms.en.md",
+             "---\ntitle: Terms\nmenu: sometimes\n---\nText\n");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.write_output = false;
+  const auto report = run_build(options);
+  const auto lines = lines_of(report, dir / "site");
+  INFO(joined(lines));
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0].rfind("content/controls/a.yaml:4:9: error: invalid id 'Y'", 0) == 0);
+  CHECK(lines[1].rfind(
+            "content/controls/a.yaml:5:12: error: field 'title' of control 'Y' is a number (1)",
+            0) == 0);
+  CHECK(lines[2].rfind("content/controls/b.yaml:7:13: error: unknown status 'nope'", 0) == 0);
+  CHECK(lines[3].rfind("content/pages/terms.en.md:3:7: error: field 'menu' of the front matter",
+                       0) == 0);
+}
+
+// ---- Limits -------------------------------------------------------------------------------
+
+TEST_CASE("check: a 1 MB single-line field is refused wherever text is read") {
+  TempDir dir;
+  copy_tree(kInvalid / "bom-accepted", dir / "site");
+  const std::string huge(1'000'000, 'x');
+  write_file(
+      dir / "site/content/controls/access.yaml",
+      "category:\n  title: Access\ncontrols:\n  - id: mfa\n    title: MFA\n    description: " +
+          huge + "\n    status: implemented\n    frameworks: [" + huge + "]\n");
+  write_file(dir / "site/content/subprocessors.yaml",
+             "subprocessors:\n  - id: aws\n    name: AWS\n    purpose: {en: " + huge +
+                 "}\n    location: EU\n    dpa: signed\n");
+  write_file(dir / "site/content/pages/privacy.en.md", "---\ntitle: " + huge + "\n---\nBody\n");
+  write_file(dir / "site/content/pages/terms.en.md",
+             "---\ntitle: Terms\n---\n" + std::string(2 * 1024 * 1024, 'y') + "\n");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.write_output = false;
+  const auto report = run_build(options);
+  const std::vector<std::string> expected = {
+      "content/controls/access.yaml:6:18: error: field 'description' of control 'mfa' is 1000000 "
+      "bytes "
+      "long; expected at most 262144 bytes (256 KiB) per text",
+      "content/controls/access.yaml:8:18: error: an item of 'frameworks' of control 'mfa' is "
+      "1000000 "
+      "bytes long; expected at most 262144 bytes (256 KiB) per text",
+      "content/pages/privacy.en.md:2:8: error: field 'title' of the front matter is 1000000 bytes "
+      "long; "
+      "expected at most 262144 bytes (256 KiB) per text",
+      "content/pages/terms.en.md:4:1: error: the page body is 2097153 bytes long; expected at most "
+      "1048576 bytes (1 MiB) per page",
+      "content/subprocessors.yaml:4:19: error: the en text of 'purpose' of sub-processor 'aws' is "
+      "1000000 bytes long; expected at most 262144 bytes (256 KiB) per text",
+  };
+  const auto lines = lines_of(report, dir / "site");
+  INFO(joined(lines));
+  CHECK(lines == expected);
+  CHECK(report.exit_code == 1);
+}
+
+TEST_CASE("check: thousands of controls load without trouble") {
+  TempDir dir;
+  copy_tree(kInvalid / "bom-accepted", dir / "site");
+  std::string yaml = "category:\n  title: Many\ncontrols:\n";
+  for (int i = 0; i < 20000; ++i)
+    yaml += "  - id: c" + std::to_string(i) + "\n    title: Control " + std::to_string(i) +
+            "\n    description: Text **" + std::to_string(i) + "**\n    status: planned\n";
+  write_file(dir / "site/content/controls/many.yaml", yaml);
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.write_output = false;
+  const auto report = run_build(options);
+  CHECK(report.exit_code == 0);
+  CHECK(report.diagnostics.empty());
+  const auto home = std::find_if(report.files.begin(), report.files.end(),
+                                 [](const OutputFile& f) { return f.path == "en/index.html"; });
+  REQUIRE(home != report.files.end());
+  CHECK(home->content.find("id=\"c19999\"") != std::string::npos);
+}
+
+// ---- Output safety ------------------------------------------------------------------------
+
+TEST_CASE("build: refuses unsafe output directories and deletes nothing") {
+  TempDir dir;
+  copy_tree(kInvalid / "output-safety", dir / "work/site");
+  const fs::path site = dir / "work/site";
+  write_file(dir / "work/mine/notes.txt", "keep me\n");
+  write_file(dir / "work/file", "a file\n");
+  const auto site_before = snapshot(site);
+  const auto work_before = snapshot(dir / "work");
+
+  struct Case {
+    fs::path out;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {site,
+       "refusing to write the site to " + site.string() +
+           ": it is the site directory itself; expected a directory inside it such as public/"},
+      {dir / "work",
+       "refusing to write the site to " + (dir / "work").string() +
+           ": it contains the site directory; expected a directory that does not hold "
+           "your content, such as <site>/public"},
+      {dir / "work/mine",
+       "refusing to write the site to " + (dir / "work/mine").string() +
+           ": it is not empty and trustsite did not create it (no .trustsite-output "
+           "marker); expected an empty directory, a new path, or a previous trustsite output"},
+      {dir / "work/file",
+       "refusing to write the site to " + (dir / "work/file").string() +
+           ": it exists and is not a directory; expected a directory or a new path"},
+      {dir / "work/file/public", "refusing to write the site to " +
+                                     (dir / "work/file/public").string() +
+                                     ": cannot create its parent directory (Not a directory)"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.out);
+    BuildOptions options;
+    options.site_dir = site;
+    options.out_dir = c.out;
+    const auto report = run_build(options);
+    CHECK(report.exit_code == 1);
+    REQUIRE(report.diagnostics.size() == 1);
+    CHECK(report.diagnostics[0].message == c.message);
+    CHECK(snapshot(dir / "work") == work_before);
+  }
+  CHECK(snapshot(site) == site_before);
+  // The binary says the same and that nothing changed.
+  auto result = run_binary("build --site " + quoted(site) + " --out " + quoted(dir / "work/mine"),
+                           dir.path());
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("was not changed") != std::string::npos);
+  CHECK(read_file(dir / "work/mine/notes.txt") == "keep me\n");
+}
+
+// ---- Hostile content ----------------------------------------------------------------------
+
+namespace {
+
+struct Tag {
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> attributes;
+};
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The start tags of `html` with their attributes (enough of HTML5 tokenizing to check the
+// generator's output: comments skipped, quoted and unquoted attribute values).
+std::vector<Tag> start_tags(const std::string& html) {
+  std::vector<Tag> tags;
+  std::size_t i = 0;
+  const std::size_t n = html.size();
+  auto space = [&](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; };
+  while ((i = html.find('<', i)) != std::string::npos) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      i = html.find("-->", i);
+      if (i == std::string::npos) break;
+      continue;
+    }
+    ++i;
+    if (i >= n || !std::isalpha(static_cast<unsigned char>(html[i]))) continue;
+    Tag tag;
+    while (i < n && !space(html[i]) && html[i] != '>' && html[i] != '/') tag.name += html[i++];
+    tag.name = lower(tag.name);
+    while (i < n && html[i] != '>') {
+      while (i < n && (space(html[i]) || html[i] == '/')) ++i;
+      std::string name;
+      while (i < n && !space(html[i]) && html[i] != '=' && html[i] != '>' && html[i] != '/')
+        name += html[i++];
+      std::string value;
+      while (i < n && space(html[i])) ++i;
+      if (i < n && html[i] == '=') {
+        ++i;
+        while (i < n && space(html[i])) ++i;
+        if (i < n && (html[i] == '"' || html[i] == '\'')) {
+          const char quote = html[i++];
+          while (i < n && html[i] != quote) value += html[i++];
+          ++i;
+        } else {
+          while (i < n && !space(html[i]) && html[i] != '>') value += html[i++];
+        }
+      }
+      if (!name.empty()) tag.attributes.emplace_back(lower(name), value);
+    }
+    tags.push_back(std::move(tag));
+  }
+  return tags;
+}
+
+}  // namespace
+
+TEST_CASE("build: hostile content never becomes markup, scripts or script links") {
+  TempDir dir;
+  copy_tree(kInvalid / "hostile-markup", dir / "site");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.out_dir = dir / "out";
+  const auto report = run_build(options);
+  INFO(joined(lines_of(report, dir / "site")));
+  REQUIRE(report.exit_code == 0);
+  int pages = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir / "out")) {
+    if (entry.path().extension() != ".html") continue;
+    ++pages;
+    const std::string html = read_file(entry.path());
+    CAPTURE(entry.path());
+    CHECK(lower(html).find("<script") == std::string::npos);
+    for (const auto& tag : start_tags(html)) {
+      CAPTURE(tag.name);
+      CHECK(tag.name != "script");
+      CHECK(tag.name != "iframe");
+      CHECK(tag.name != "object");
+      CHECK(tag.name != "embed");
+      for (const auto& [name, value] : tag.attributes) {
+        CAPTURE(name);
+        CAPTURE(value);
+        CHECK(name.rfind("on", 0) != 0);
+        if (name == "href" || name == "src" || name == "action" || name == "formaction") {
+          std::string scheme = lower(value);
+          scheme.erase(0, scheme.find_first_not_of(" \t\n"));
+          CHECK(scheme.rfind("javascript:", 0) != 0);
+          CHECK(scheme.rfind("vbscript:", 0) != 0);
+          CHECK(scheme.rfind("data:", 0) != 0);
+        }
+      }
+    }
+    // The page structure survives: one document, one main landmark.
+    auto count = [&](const std::string& needle) {
+      int c = 0;
+      for (std::size_t at = html.find(needle); at != std::string::npos;
+           at = html.find(needle, at + 1))
+        ++c;
+      return c;
+    };
+    CHECK(count("</html>") == 1);
+    CHECK(count("</body>") == 1);
+  }
+  CHECK(pages >= 3);
+  // The hostile text is still shown, as text.
+  const std::string home = read_file(dir / "out/en/index.html");
+  CHECK(home.find("&quot;&gt;&lt;script&gt;alert(document.cookie)&lt;/script&gt;") !=
+        std::string::npos);
+  const std::string privacy = read_file(dir / "out/en/privacy/index.html");
+  CHECK(privacy.find("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+}
+
+// ---- Schemas and loaders agree ------------------------------------------------------------
+
+TEST_CASE("schemas: every field the loaders know is in schemas/, and every schema field is known") {
+  const fs::path schemas = fs::path(TRUSTSITE_TESTS_DIR).parent_path() / "schemas";
+  auto load = [&](const std::string& name) {
+    const std::string text = read_file(schemas / (name + ".schema.json"));
+    REQUIRE_MESSAGE(!text.empty(), name);
+    return nlohmann::json::parse(text);
+  };
+  auto keys = [](const nlohmann::json& object_schema) {
+    std::set<std::string> names;
+    for (const auto& [key, value] : object_schema.at("properties").items()) names.insert(key);
+    return names;
+  };
+  auto set_of = [](const std::vector<std::string>& names) {
+    return std::set<std::string>(names.begin(), names.end());
+  };
+  auto enum_of = [](const nlohmann::json& property) {
+    return property.at("enum").get<std::set<std::string>>();
+  };
+
+  const ContentFields& content = content_fields();
+  const auto controls = load("controls");
+  CHECK(keys(controls) == set_of(content.controls_file));
+  CHECK(keys(controls["definitions"]["category"]) == set_of(content.category));
+  CHECK(keys(controls["definitions"]["control"]) == set_of(content.control));
+  const auto subprocessors = load("subprocessors");
+  CHECK(keys(subprocessors) == set_of(content.subprocessors_file));
+  CHECK(keys(subprocessors["definitions"]["subprocessor"]) == set_of(content.subprocessor));
+  CHECK(keys(subprocessors["definitions"]["change"]) == set_of(content.change));
+  const auto ai = load("ai");
+  CHECK(keys(ai) == set_of(content.ai_file));
+  CHECK(keys(ai["definitions"]["disclosure"]) == set_of(content.disclosure));
+  const ConfigFields& config = config_fields();
+  const auto site = load("site");
+  CHECK(keys(site) == set_of(config.site));
+  CHECK(keys(site["definitions"]["company"]) == set_of(config.company));
+  CHECK(keys(site["definitions"]["security_txt"]) == set_of(config.security_txt));
+  CHECK(keys(site["definitions"]["monitoring"]) == set_of(config.monitoring));
+
+  // The closed value sets are the loaders' own.
+  std::set<std::string> statuses, dpa, change_types;
+  for (Status s :
+       {Status::implemented, Status::in_progress, Status::planned, Status::not_applicable})
+    statuses.insert(to_string(s));
+  for (DpaStatus d : {DpaStatus::signed_, DpaStatus::in_progress, DpaStatus::not_required})
+    dpa.insert(to_string(d));
+  for (ChangeType t : {ChangeType::added, ChangeType::removed, ChangeType::updated})
+    change_types.insert(to_string(t));
+  CHECK(enum_of(controls["definitions"]["control"]["properties"]["status"]) == statuses);
+  CHECK(enum_of(ai["definitions"]["disclosure"]["properties"]["status"]) == statuses);
+  CHECK(enum_of(subprocessors["definitions"]["subprocessor"]["properties"]["dpa"]) == dpa);
+  CHECK(enum_of(subprocessors["definitions"]["change"]["properties"]["type"]) == change_types);
+
+  // Every field carries a description, for editor tooltips.
+  for (const auto* schema : {&controls, &subprocessors, &ai, &site}) {
+    for (const auto& [name, property] : (*schema)["properties"].items())
+      CHECK_MESSAGE((property.contains("description") || property.contains("$ref")), name);
+    for (const auto& [definition, body] : (*schema)["definitions"].items()) {
+      if (!body.contains("properties")) continue;
+      for (const auto& [name, property] : body["properties"].items()) {
+        const std::string where = std::string(definition) + "." + name;
+        const bool described = property.contains("description");
+        CHECK_MESSAGE(described, where);
+      }
+    }
+  }
+}
