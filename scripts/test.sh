@@ -8,6 +8,8 @@ bash scripts/install-deps.sh --test
 # package-lock.json. --ignore-scripts: vnu-jar's postinstall would download a Java runtime; the
 # Debian one from install-deps.sh is used instead.
 npm ci --ignore-scripts --no-audit --no-fund --prefix tests/web
+# Ajv and yaml for the editor-schema test (tests/schema/validate.mjs).
+npm ci --ignore-scripts --no-audit --no-fund --prefix tests/schema
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build build
 ctest --test-dir build --output-on-failure -j2
