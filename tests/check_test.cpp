@@ -538,7 +538,7 @@ TEST_CASE("check: yaml-two-documents (two YAML documents in one file)") {
                 "expected a single document per file"});
 }
 
-TEST_CASE("check: yaml-unclosed-bracket (an unclosed '[' is reported where it opens)") {
+TEST_CASE("check: yaml-unclosed-bracket (an unclosed bracket is reported where it opens)") {
   expect_check("yaml-unclosed-bracket", false, 1,
                {"content/controls/access.yaml:7:17: error: unclosed '[': this flow list is never "
                 "closed; expected ']' at its end"});
