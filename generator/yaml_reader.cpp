@@ -523,8 +523,7 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
                  "a second YAML document starts here; expected a single document per file");
     return std::nullopt;
   }
-  std::vector<YAML::Node> documents{document};
-  if (auto open = find_unclosed_quote(text, documents[0], 0)) {
+  if (auto open = find_unclosed_quote(text, document, 0)) {
     auto [line_number, column] = line_column(text, *open);
     sink.error(shift({file, line_number, column}),
                std::string("unclosed quote: the text starting with ") + text[*open] +
@@ -532,13 +531,13 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
     return std::nullopt;
   }
   DiagnosticSink local(sink.strict());
-  report_duplicate_keys(documents[0], file, local, 0);
+  report_duplicate_keys(document, file, local, 0);
   for (auto& diagnostic : local.sorted()) {
     diagnostic.location = shift(diagnostic.location);
     sink.report(std::move(diagnostic));
   }
   if (local.has_errors()) return std::nullopt;
-  return documents[0];
+  return document;
 }
 
 std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& path, const std::string& file,

@@ -28,9 +28,11 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
 // Parses YAML text (UTF-8, an optional BOM is skipped) as the document of `file`, reporting to
 // `sink`: invalid UTF-8, tabs used as indentation, syntax errors (yaml-cpp's message with its
-// mark), more than one document, and duplicate keys in any mapping. `first_line` is the file
-// line of the text's first line (front matter starts on line 2). Returns nullopt on errors
-// that leave no usable document; an empty document yields a Null node.
+// mark, or the opening quote/bracket for unclosed ones, which yaml-cpp misplaces or accepts),
+// stray commas, more than one document, and duplicate keys in any mapping. `first_line` is the
+// file line of the text's first line (front matter starts on line 2). Returns nullopt on
+// errors that leave no usable document; an empty document yields a Null node. Never hangs:
+// yaml-cpp 0.7's LoadAll() endless loop (issue 1040) is avoided. Thread-safe.
 std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file,
                                      DiagnosticSink& sink, int first_line = 1);
 
