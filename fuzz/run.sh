@@ -18,11 +18,14 @@ rm -rf "$seeds"
 mkdir -p "$seeds" "$corpus" "$build/artifacts-$target"
 case "$target" in
   fuzz_controls)
-    find "$root/content/controls" "$root/tests/fixtures" -path '*content/controls/*.yaml' ;;
+    find "$root/content/controls" "$root/tests/fixtures" -path '*content/controls/*.yaml'
+    find "$root/fuzz/regressions" -name 'controls-*' ;;
   fuzz_front_matter)
-    find "$root/content/pages" "$root/tests/fixtures" -name '*.md' -path '*pages*' ;;
+    find "$root/content/pages" "$root/tests/fixtures" -name '*.md' -path '*pages*'
+    find "$root/fuzz/regressions" -name 'front-matter-*' ;;
   fuzz_mustache)
-    find "$root/themes" "$root/tests/fixtures" -name '*.mustache' ;;
+    find "$root/themes" "$root/tests/fixtures" -name '*.mustache'
+    find "$root/fuzz/regressions" -name 'mustache-*' ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac | while read -r file; do
   cp "$file" "$seeds/$(echo "$file" | sha1sum | cut -c1-16)"
