@@ -39,11 +39,6 @@ void report_template_error(const mustache::TemplateError& error, DiagnosticSink&
   sink.error({error.file(), error.line(), error.column()}, error.message());
 }
 
-std::int64_t build_time_unix() {
-  using namespace std::chrono;
-  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
-
 // Renders every planned page, in parallel when there are several: each worker takes the next
 // page index; the TemplateLibrary is thread-safe and every template is parsed once.
 std::vector<OutputFile> render_pages(const std::vector<PagePlan>& plans,
@@ -56,6 +51,9 @@ std::vector<OutputFile> render_pages(const std::vector<PagePlan>& plans,
         files[i] = {plans[i].output_path, library.render(plans[i].template_name, plans[i].context)};
       } catch (const mustache::TemplateError& error) {
         report_template_error(error, sink);
+      } catch (const std::exception& error) {
+        // Never let an exception escape a worker thread (std::terminate).
+        sink.error({}, "cannot render " + plans[i].output_path + ": " + error.what());
       }
     }
   };
@@ -80,8 +78,9 @@ BuildReport run_build(const BuildOptions& options) {
   };
 
   try {
+    report.out_dir = fs::absolute(options.out_dir ? *options.out_dir : options.site_dir / "public")
+                         .lexically_normal();
     SiteConfig config = load_config(options.site_dir, sink);
-    report.out_dir = options.out_dir ? fs::absolute(*options.out_dir) : config.site_dir / "public";
     if (!options.base_url.empty()) {
       if (auto normalized = normalize_base_url(options.base_url))
         config.base_url = *normalized;
@@ -134,7 +133,7 @@ BuildReport run_build(const BuildOptions& options) {
     if (config.monitoring) {
       MonitoringOptions monitoring_options;
       monitoring_options.offline = options.offline;
-      monitoring_options.now_unix = build_time_unix();
+      monitoring_options.write_cache = options.write_output;
       live = load_live_statuses(config, monitoring_options, sink);
       check_monitor_references(content, live, sink);
     }
@@ -176,6 +175,10 @@ BuildReport run_build(const BuildOptions& options) {
     return finish(error.exit_code());
   } catch (const mustache::TemplateError& error) {
     report_template_error(error, sink);
+    return finish(1);
+  } catch (const std::exception& error) {
+    // Unexpected failures (a filesystem error, out of memory) still end as a diagnostic.
+    sink.error({}, std::string("the build stopped: ") + error.what());
     return finish(1);
   }
 }

@@ -43,10 +43,20 @@ Date date_from_unix_seconds(std::int64_t seconds) {
   return Date{floor<days>(sys_seconds{std::chrono::seconds{seconds}})};
 }
 
-std::optional<Date> source_date_epoch_date() {
+std::optional<std::int64_t> source_date_epoch_seconds() {
   const char* value = std::getenv("SOURCE_DATE_EPOCH");
   if (value == nullptr || !all_digits(value) || std::string_view(value).size() > 15) return std::nullopt;
-  return date_from_unix_seconds(std::strtoll(value, nullptr, 10));
+  return std::strtoll(value, nullptr, 10);
+}
+
+std::optional<Date> source_date_epoch_date() {
+  if (auto seconds = source_date_epoch_seconds()) return date_from_unix_seconds(*seconds);
+  return std::nullopt;
+}
+
+std::int64_t unix_now() {
+  using namespace std::chrono;
+  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
 Date today_utc() {

@@ -21,9 +21,15 @@ std::string format_date(const Date& date);
 // The UTC calendar date of a POSIX time in seconds.
 Date date_from_unix_seconds(std::int64_t seconds);
 
-// The UTC date of SOURCE_DATE_EPOCH (reproducible-builds.org spec) when that variable holds a
-// non-negative integer; nullopt when unset or malformed.
+// SOURCE_DATE_EPOCH (reproducible-builds.org spec) in seconds when that variable holds a
+// non-negative integer of at most 15 digits; nullopt when unset or malformed.
+std::optional<std::int64_t> source_date_epoch_seconds();
+
+// The UTC date of source_date_epoch_seconds().
 std::optional<Date> source_date_epoch_date();
+
+// The system clock as POSIX seconds.
+std::int64_t unix_now();
 
 // Today's date in UTC from the system clock.
 Date today_utc();

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "build.h"
+#include "config.h"
 #include "mustache.h"
 #include "serve.h"
 
@@ -83,7 +84,15 @@ int render_template(const std::string& template_path, const std::string& data_pa
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// CLI11 validator for --base-url: a bad value is a usage error (exit 2, SPEC 7).
+const CLI::Validator kBaseUrl(
+    [](std::string& value) -> std::string {
+      if (trustsite::normalize_base_url(value)) return {};
+      return "'" + value + "' is not an absolute http(s) URL; expected e.g. https://trust.example.com";
+    },
+    "URL");
+
+int run(int argc, char** argv) {
   CLI::App app{"trustsite — builds a multilingual, static Trust Center from YAML and Markdown"};
   app.require_subcommand(0, 1);
   bool show_version = false;
@@ -98,7 +107,7 @@ int main(int argc, char** argv) {
   build->add_option("-o,--out", out, "Output directory (default: <site>/public)");
   build->add_flag("--strict", strict, "Treat warnings such as missing translations as errors");
   build->add_flag("--offline", offline, "Do not fetch live statuses; use the cache if any");
-  build->add_option("--base-url", base_url, "Override site.yaml's base_url");
+  build->add_option("--base-url", base_url, "Override site.yaml's base_url")->check(kBaseUrl);
 
   Format format = Format::text;
   auto* check = app.add_subcommand("check", "Validate the site without writing anything");
@@ -119,7 +128,7 @@ int main(int argc, char** argv) {
   serve->add_option("--bind", host, "Address to listen on")->capture_default_str();
   serve->add_flag("--strict", strict, "Treat warnings such as missing translations as errors");
   serve->add_flag("--offline", offline, "Do not fetch live statuses; use the cache if any");
-  serve->add_option("--base-url", base_url, "Override site.yaml's base_url");
+  serve->add_option("--base-url", base_url, "Override site.yaml's base_url")->check(kBaseUrl);
 
   std::string template_path, data_path, partials_dir;
   auto* render = app.add_subcommand("render-template",
@@ -176,8 +185,20 @@ int main(int argc, char** argv) {
   } else if (*check && format == Format::text) {
     std::cerr << "trustsite: " << summary(report) << '\n';
   } else if (*build) {
-    std::cerr << "trustsite: build failed (" << summary(report) << "); " << report.out_dir.string()
-              << " was not changed\n";
+    std::cerr << "trustsite: build failed (" << summary(report) << ")";
+    if (!report.out_dir.empty()) std::cerr << "; " << report.out_dir.string() << " was not changed";
+    std::cerr << '\n';
   }
   return report.exit_code;
+}
+
+int main(int argc, char** argv) {
+  // Anything unexpected (out of memory, a filesystem error the stages did not anticipate) still
+  // ends with a message and exit 1, never an abort.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "trustsite: error: " << error.what() << '\n';
+    return 1;
+  }
 }

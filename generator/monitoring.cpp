@@ -1,5 +1,7 @@
 #include "monitoring.h"
 
+#include "date.h"
+
 #include <unistd.h>
 #include <chrono>
 #include <cstdlib>
@@ -45,20 +47,6 @@ const char* format_name(MonitoringFormat format) {
 
 std::string json_quoted(std::string_view text) {
   return json(std::string(text)).dump();
-}
-
-std::int64_t system_now() {
-  using namespace std::chrono;
-  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
-
-// SOURCE_DATE_EPOCH (reproducible-builds.org) when it holds a non-negative integer.
-std::optional<std::int64_t> source_date_epoch() {
-  const char* value = std::getenv("SOURCE_DATE_EPOCH");
-  if (value == nullptr || *value == '\0' || std::strlen(value) > 15) return std::nullopt;
-  for (const char* c = value; *c != '\0'; ++c)
-    if (*c < '0' || *c > '9') return std::nullopt;
-  return std::strtoll(value, nullptr, 10);
 }
 
 enum class SourceKind { url, local_file, invalid };
@@ -297,7 +285,7 @@ void load_local_file(const SiteConfig& config, const MonitoringConfig& monitorin
   // reproducible-builds tools clamp mtimes): that gives reproducible output for a fresh checkout
   // and can only make the data look older, never fresher.
   std::int64_t fallback_time = modified;
-  if (auto epoch = source_date_epoch(); epoch && *epoch < fallback_time) fallback_time = *epoch;
+  if (auto epoch = source_date_epoch_seconds(); epoch && *epoch < fallback_time) fallback_time = *epoch;
 
   // Data problems point at the file itself when it is inside the site directory.
   fs::path relative = fs::path(monitoring.source).lexically_normal();
@@ -403,8 +391,9 @@ void load_url(const SiteConfig& config, const MonitoringConfig& monitoring,
                             kCacheFile);
       return;
     }
-    if (auto error = write_cache(config, *cache); !error.empty())
-      reporter.warning(monitoring.source_location, "cannot update the monitoring cache: " + error);
+    if (options.write_cache)
+      if (auto error = write_cache(config, *cache); !error.empty())
+        reporter.warning(monitoring.source_location, "cannot update the monitoring cache: " + error);
     return;
   }
 
@@ -427,8 +416,9 @@ void load_url(const SiteConfig& config, const MonitoringConfig& monitoring,
                   source_text, reporter, result);
   CacheEntry fresh{monitoring.source, format_name(monitoring.format), now,
                    response.etag,     response.last_modified,         std::move(response.body)};
-  if (auto error = write_cache(config, fresh); !error.empty())
-    reporter.warning(monitoring.source_location, "cannot write the monitoring cache: " + error);
+  if (options.write_cache)
+    if (auto error = write_cache(config, fresh); !error.empty())
+      reporter.warning(monitoring.source_location, "cannot write the monitoring cache: " + error);
 }
 
 }  // namespace
@@ -465,7 +455,7 @@ MonitoringResult load_live_statuses(const SiteConfig& config, const MonitoringOp
   }
 
   Reporter reporter(sink, monitoring, result);
-  const std::int64_t now = options.now_unix != 0 ? options.now_unix : system_now();
+  const std::int64_t now = options.now_unix != 0 ? options.now_unix : unix_now();
   if (classify_source(monitoring.source).kind == SourceKind::local_file)
     load_local_file(config, monitoring, now, options.max_response_bytes, reporter, result);
   else

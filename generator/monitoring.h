@@ -40,6 +40,9 @@ struct MonitoringOptions {
   // would make old data look fresh. Tests set a fixed value.
   std::int64_t now_unix = 0;
   std::size_t max_response_bytes = kMaxMonitoringResponseBytes;
+  // Whether a good response is stored in <site>/.trustsite-cache/ (build: yes; check: no, it
+  // writes nothing).
+  bool write_cache = true;
 };
 
 struct MonitoringResult {

@@ -7,6 +7,19 @@
 
 namespace trustsite {
 
+namespace {
+
+// `text` with every control character (CR and LF included) replaced by a space, so a value
+// can never start a field line of its own in the RFC 9116 line format.
+std::string single_line(const std::string& text) {
+  std::string out = text;
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  return out;
+}
+
+}  // namespace
+
 bool is_disclosure_page_slug(const std::string& slug) {
   return slug == "responsible-disclosure" || slug == "security" ||
          slug == "vulnerability-disclosure" || slug == "security-policy" ||
@@ -41,7 +54,7 @@ std::optional<std::string> render_security_txt(const SiteConfig& config, const C
                      std::to_string(security.expires_after_days) +
                      "); expected a later update stamp or a larger expires_after_days");
 
-  std::string out = "# Security contact information for " + config.company.name +
+  std::string out = "# Security contact information for " + single_line(config.company.name) +
                     " (RFC 9116), written by trustsite\n";
   for (const auto& contact : security.contact) out += "Contact: " + contact + "\n";
   out += "Expires: " + rfc3339_midnight(expires) + "\n";

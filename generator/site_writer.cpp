@@ -3,10 +3,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <set>
 
 #include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -38,6 +38,24 @@ bool is_same_or_ancestor(const fs::path& ancestor, const fs::path& path) {
 
 [[noreturn]] void refuse(const fs::path& out_dir, const std::string& why) {
   throw FatalError({}, "refusing to write the site to " + out_dir.string() + ": " + why);
+}
+
+// Writes `content` to a new file with POSIX calls, so that errno says why it failed.
+bool write_whole_file(const fs::path& path, std::string_view content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  while (!content.empty()) {
+    const ssize_t written = ::write(fd, content.data(), content.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      const int saved = errno;
+      ::close(fd);
+      errno = saved;
+      return false;
+    }
+    content.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return ::close(fd) == 0;
 }
 
 bool safe_relative_path(const std::string& path) {
@@ -88,8 +106,10 @@ void write_site(const fs::path& out_dir, const fs::path& site_dir,
   const fs::path temp(pattern);
   try {
     // mkdtemp creates 0700; the published tree must be readable by a web server.
-    fs::permissions(temp, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                              fs::perms::others_read | fs::perms::others_exec);
+    fs::permissions(temp,
+                    fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                        fs::perms::others_read | fs::perms::others_exec,
+                    ec);
     std::set<std::string> written;
     auto write = [&](const std::string& relative, const std::string& content) {
       if (!safe_relative_path(relative))
@@ -100,10 +120,7 @@ void write_site(const fs::path& out_dir, const fs::path& site_dir,
       const fs::path target = temp / relative;
       std::error_code dir_ec;
       fs::create_directories(target.parent_path(), dir_ec);
-      std::ofstream stream(target, std::ios::binary | std::ios::trunc);
-      stream.write(content.data(), static_cast<std::streamsize>(content.size()));
-      stream.close();
-      if (!stream)
+      if (!write_whole_file(target, content))
         throw FatalError({}, "cannot write " + (out / relative).string() + " (" +
                                  std::strerror(errno) + ")");
     };

@@ -39,7 +39,9 @@ std::optional<Date> git_content_date(const SiteConfig& config) {
     close(pipe_fds[0]);
     close(pipe_fds[1]);
     if (FILE* null = std::freopen("/dev/null", "w", stderr)) (void)null;
-    execlp("git", "git", "-C", site.c_str(), "log", "-1", "--format=%cs", "--", "content",
+    // %ct: the commit time as POSIX seconds, so the date is taken in UTC like every other
+    // date of the build (%cs would be the committer's local date).
+    execlp("git", "git", "-C", site.c_str(), "log", "-1", "--format=%ct", "--", "content",
            static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -53,7 +55,10 @@ std::optional<Date> git_content_date(const SiteConfig& config) {
   waitpid(pid, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
   while (!output.empty() && (output.back() == '\n' || output.back() == '\r')) output.pop_back();
-  return parse_date(output);
+  if (output.empty() || output.size() > 15 ||
+      output.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return date_from_unix_seconds(std::stoll(output));
 }
 
 Date compute_stamp(const SiteConfig& config, const Content& content) {

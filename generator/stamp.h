@@ -13,7 +13,7 @@ namespace trustsite {
 // page `updated` (any locale); nullopt when there is none.
 std::optional<Date> latest_content_date(const Content& content);
 
-// The date of the last git commit touching `<site>/content/` (`git log -1 --format=%cs`), or
+// The UTC date of the last git commit touching `<site>/content/` (`git log -1 --format=%ct`), or
 // nullopt outside a git checkout, without git, or with no such commit.
 std::optional<Date> git_content_date(const SiteConfig& config);
 

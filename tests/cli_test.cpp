@@ -47,6 +47,9 @@ TEST_CASE("cli: --version and usage errors exit 2") {
   CHECK(version.out == std::string("trustsite ") + TRUSTSITE_VERSION + "\n");
   CHECK(run("build --no-such-option", dir.path()).exit_code == 2);
   CHECK(run("check --format xml", dir.path()).exit_code == 2);
+  auto bad_url = run("build --base-url ftp://example.com", dir.path());
+  CHECK(bad_url.exit_code == 2);
+  CHECK(bad_url.err.find("not an absolute http(s) URL") != std::string::npos);
   CHECK(run("frobnicate", dir.path()).exit_code == 2);
   CHECK(run("render-template", dir.path()).exit_code == 2);
   CHECK(run("", dir.path()).exit_code == 2);

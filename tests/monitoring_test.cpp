@@ -375,6 +375,24 @@ TEST_CASE("monitoring: trustsite format over HTTP 200 with headers, token and ca
   expect_no_token(sink, site.dir, &result);
 }
 
+TEST_CASE("monitoring: with write_cache off (trustsite check) nothing is written to the site") {
+  TempSite site;
+  TestServer server([](httplib::Server& s, TestServer&) {
+    s.Get("/status.json", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content(fixture("trustsite.json"), "application/json");
+    });
+  });
+  auto config = site_config(site.dir, server.url("/status.json"));
+  MonitoringOptions options = at(kNow);
+  options.write_cache = false;
+  DiagnosticSink sink;
+  MonitoringResult result = load_live_statuses(config, options, sink);
+  CHECK(result.have_data);
+  CHECK(result.find("mfa-enforcement") != nullptr);
+  CHECK_FALSE(fs::exists(site.cache_file()));
+  CHECK_FALSE(fs::exists(site.dir / ".trustsite-cache"));
+}
+
 TEST_CASE("monitoring: 304 with the cached ETag reuses the body with a new check time") {
   TokenInEnvironment token;
   TempSite site;

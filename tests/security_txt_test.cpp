@@ -72,3 +72,14 @@ TEST_CASE("security.txt: no section -> no file, and a warning when a disclosure 
   CHECK(is_disclosure_page_slug("vulnerability-disclosure"));
   CHECK_FALSE(is_disclosure_page_slug("privacy"));
 }
+
+TEST_CASE("security.txt: a line break in the company name cannot add a field") {
+  SiteConfig config = output_config();
+  config.company.name = "Evil\nContact: mailto:attacker@evil.example\r\nCo";
+  DiagnosticSink sink;
+  const auto text =
+      render_security_txt(config, output_content(), ymd(2026, 10, 29), ymd(2026, 11, 21), sink);
+  REQUIRE(text);
+  CHECK(text->find("\nContact: mailto:attacker") == std::string::npos);
+  CHECK(text->rfind("# Security contact information for Evil Contact: mailto:attacker@evil.example  Co", 0) == 0);
+}
