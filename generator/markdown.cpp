@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <string_view>
+#include <vector>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -36,6 +38,45 @@ void shift_headings(cmark_node* document, int offset) {
     }
   }
   cmark_iter_free(iter);
+}
+
+// Whether an image URL would load something from another origin, or is a scheme safe mode
+// empties (javascript:, data:, ...): anything with a scheme, and protocol-relative `//host`.
+bool is_external_or_scheme(const char* url) {
+  if (url == nullptr || *url == '\0') return true;
+  const std::string_view text(url);
+  if (text.substr(0, 2) == "//") return true;
+  const auto colon = text.find(':');
+  return colon != std::string_view::npos && colon < text.find_first_of("/?#");
+}
+
+void append_text(cmark_node* node, std::string& out) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    if (const char* literal = cmark_node_get_literal(child)) out += literal;
+    append_text(child, out);
+  }
+}
+
+// Pages load nothing from other origins (SPEC 4, enforced by the CSP too), and an emptied
+// `src` is invalid HTML: such images are shown as their alt text instead.
+void replace_external_images(cmark_node* document) {
+  std::vector<cmark_node*> images;
+  cmark_iter* iter = cmark_iter_new(document);
+  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_IMAGE &&
+        is_external_or_scheme(cmark_node_get_url(node)))
+      images.push_back(node);
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* image : images) {
+    std::string alt;
+    append_text(image, alt);
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(text, alt.c_str());
+    cmark_node_insert_before(image, text);
+    cmark_node_free(image);  // unlinks it first
+  }
 }
 
 // cmark-gfm writes table alignment as the obsolete `align` attribute (and a CSP forbids the
@@ -82,6 +123,7 @@ std::string render_markdown(std::string_view markdown, int heading_offset) {
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
   if (heading_offset != 0) shift_headings(document.get(), heading_offset);
+  replace_external_images(document.get());
   std::unique_ptr<char, CStringDeleter> html(
       cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
   std::string result = html ? std::string(html.get()) : std::string();

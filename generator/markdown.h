@@ -9,7 +9,9 @@ namespace trustsite {
 
 // Renders `markdown` (UTF-8) to an HTML fragment. Safe by default: raw HTML blocks and inline
 // HTML are replaced by comments, unsafe link schemes become empty hrefs (cmark's
-// CMARK_OPT_SAFE behaviour, the default since it is not CMARK_OPT_UNSAFE). Headings are shifted
+// CMARK_OPT_SAFE behaviour, the default since it is not CMARK_OPT_UNSAFE). Images from other
+// origins or with a scheme (https:, data:, javascript:, //host) become their alt text, since
+// pages load nothing from other origins (SPEC 4). Headings are shifted
 // down by `heading_offset` levels (1 turns `#` into <h2>), clamped to <h6>. Never throws on any
 // input; invalid UTF-8 is replaced with U+FFFD.
 std::string render_markdown(std::string_view markdown, int heading_offset = 0);

@@ -39,3 +39,11 @@ TEST_CASE("Markdown escapes forged attribute text and shifts headings") {
 TEST_CASE("Markdown replaces invalid UTF-8") {
   CHECK(render_markdown("caf\xE9") == "<p>caf\xEF\xBF\xBD</p>\n");
 }
+
+TEST_CASE("Markdown images from other origins or with a scheme become their alt text") {
+  CHECK(render_markdown("![a *logo*](https://cdn.example/x.png)") == "<p>a logo</p>\n");
+  CHECK(render_markdown("![i](javascript:alert(1))") == "<p>i</p>\n");
+  CHECK(render_markdown("![d](data:image/png;base64,AAAA)") == "<p>d</p>\n");
+  CHECK(render_markdown("![p](//evil.example/t.gif)") == "<p>p</p>\n");
+  CHECK(render_markdown("![local](diagram.png)") == "<p><img src=\"diagram.png\" alt=\"local\" /></p>\n");
+}
