@@ -12,27 +12,14 @@ namespace trustsite {
 
 namespace {
 
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos;
-       at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-}
-
 // A UI string with {company} and {site_title} filled in; `fallback` when the string is absent.
 std::string ui_text(const SiteConfig& config, const UiStrings& strings, const std::string& locale,
                     const std::string& key, const std::string& fallback) {
   std::string text = strings.get(locale, key);
   if (text.empty()) text = fallback;
-  replace_all(text, "{company}", config.company.name);
-  replace_all(text, "{site_title}", resolve(config.title, locale, config.default_locale).text);
-  return text;
-}
-
-// The path part of base_url ("https://x.example/trust/" -> "/trust/").
-std::string url_path(const std::string& url) {
-  const std::size_t scheme = url.find("://");
-  const std::size_t slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  return slash == std::string::npos ? "/" : url.substr(slash);
+  return fill_placeholders(
+      std::move(text), {{"company", config.company.name},
+                        {"site_title", resolve(config.title, locale, config.default_locale).text}});
 }
 
 }  // namespace
@@ -70,7 +57,7 @@ std::string render_subprocessor_feed(const SiteConfig& config, const Content& co
   const std::string feed_url = config.base_url + subprocessor_feed_path(locale);
   const std::string page = page_url(config, locale);
   const std::string host = url_host(config.base_url);
-  const std::string base_path = url_path(config.base_url);
+  const std::string base_path = base_url_path(config.base_url);
 
   Date newest = stamp;
   if (!content.changes.empty()) {

@@ -31,7 +31,8 @@ std::string display_path(const fs::path& path, const fs::path& site_dir) {
   if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
   // Outside the site: name it relative to trustsite's data dir, marked as such.
   fs::path in_data = path.lexically_relative(data_dir());
-  if (!in_data.empty() && *in_data.begin() != "..") return "<trustsite>/" + in_data.generic_string();
+  if (!in_data.empty() && *in_data.begin() != "..")
+    return "<trustsite>/" + in_data.generic_string();
   return path.generic_string();
 }
 
@@ -85,8 +86,9 @@ BuildReport run_build(const BuildOptions& options) {
       if (auto normalized = normalize_base_url(options.base_url))
         config.base_url = *normalized;
       else
-        sink.error({}, "--base-url '" + options.base_url +
-                           "' is not an absolute http(s) URL; expected e.g. https://trust.example.com");
+        sink.error({},
+                   "--base-url '" + options.base_url +
+                       "' is not an absolute http(s) URL; expected e.g. https://trust.example.com");
     }
     if (options.write_output) {
       try {
@@ -146,7 +148,8 @@ BuildReport run_build(const BuildOptions& options) {
     const std::vector<AssetFile> assets = load_assets(
         *theme_dir / "static", display_path(*theme_dir / "static", config.site_dir), sink);
     SiteModel model{config, content, strings, live, stamp, {}};
-    for (const auto& asset : assets) model.assets[asset.source_name] = {asset.output_path, asset.integrity};
+    for (const auto& asset : assets)
+      model.assets[asset.source_name] = {asset.output_path, asset.integrity};
 
     std::vector<OutputFile> files = render_pages(plan_pages(model), library, sink);
     for (const auto& asset : assets) files.push_back({asset.output_path, asset.content});
@@ -158,8 +161,8 @@ BuildReport run_build(const BuildOptions& options) {
     if (content.has_subprocessors) {
       for (const auto& locale : config.locales) {
         feed_paths.push_back(subprocessor_feed_path(locale));
-        files.push_back({feed_paths.back(),
-                         render_subprocessor_feed(config, content, strings, locale, stamp)});
+        files.push_back(
+            {feed_paths.back(), render_subprocessor_feed(config, content, strings, locale, stamp)});
       }
     }
     if (auto security_txt = render_security_txt(config, content, stamp, today_utc(), sink))

@@ -73,6 +73,11 @@ const ConfigFields& config_fields();
 // it with a trailing '/', or nullopt when it is not usable as a base URL.
 std::optional<std::string> normalize_base_url(const std::string& url);
 
+// The path part of a normalized base_url, with a trailing '/': "https://x.example/trust/" ->
+// "/trust/", "https://x.example/" -> "/". Root-relative links (404.html, which hosts serve at
+// any URL) and feed ids start with it.
+std::string base_url_path(const std::string& base_url);
+
 // Loads `<site_dir>/site.yaml`. Problems in the file are reported to `sink` with their
 // positions; a file that cannot be read or parsed at all throws FatalError.
 SiteConfig load_config(const std::filesystem::path& site_dir, DiagnosticSink& sink);

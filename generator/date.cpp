@@ -25,7 +25,8 @@ std::optional<Date> parse_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   auto year = text.substr(0, 4), month = text.substr(5, 2), day = text.substr(8, 2);
   if (!all_digits(year) || !all_digits(month) || !all_digits(day)) return std::nullopt;
-  Date date{std::chrono::year{to_int(year)}, std::chrono::month{static_cast<unsigned>(to_int(month))},
+  Date date{std::chrono::year{to_int(year)},
+            std::chrono::month{static_cast<unsigned>(to_int(month))},
             std::chrono::day{static_cast<unsigned>(to_int(day))}};
   if (!date.ok()) return std::nullopt;
   return date;
@@ -45,7 +46,8 @@ Date date_from_unix_seconds(std::int64_t seconds) {
 
 std::optional<std::int64_t> source_date_epoch_seconds() {
   const char* value = std::getenv("SOURCE_DATE_EPOCH");
-  if (value == nullptr || !all_digits(value) || std::string_view(value).size() > 15) return std::nullopt;
+  if (value == nullptr || !all_digits(value) || std::string_view(value).size() > 15)
+    return std::nullopt;
   return std::strtoll(value, nullptr, 10);
 }
 

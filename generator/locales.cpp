@@ -181,4 +181,32 @@ std::string UiStrings::get(const std::string& locale, const std::string& dotted_
   return node->is_string() ? node->get<std::string>() : std::string();
 }
 
+std::string fill_placeholders(std::string text,
+                              const std::vector<std::pair<std::string, std::string>>& values) {
+  // One pass over the text: a value that itself contains "{name}" is never substituted again.
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t open = text.find('{', at);
+    if (open == std::string::npos) break;
+    out.append(text, at, open - at);
+    const std::size_t close = text.find('}', open + 1);
+    const std::string_view name = close == std::string::npos
+                                      ? std::string_view()
+                                      : std::string_view(text).substr(open + 1, close - open - 1);
+    auto match = std::find_if(values.begin(), values.end(),
+                              [&](const auto& value) { return value.first == name; });
+    if (match != values.end()) {
+      out += match->second;
+      at = close + 1;
+    } else {
+      out += '{';
+      at = open + 1;
+    }
+  }
+  out.append(text, std::min(at, text.size()), std::string::npos);
+  return out;
+}
+
 }  // namespace trustsite

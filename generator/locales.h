@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +15,11 @@
 #include "diagnostics.h"
 
 namespace trustsite {
+
+// Replaces each `{name}` in `text` by its value from `values` ({company}, {site_title},
+// {count} ...); other braces stay as they are.
+std::string fill_placeholders(std::string text,
+                              const std::vector<std::pair<std::string, std::string>>& values);
 
 class UiStrings {
  public:

@@ -56,7 +56,8 @@ int render_template(const std::string& template_path, const std::string& data_pa
   try {
     context = nlohmann::json::parse(data_stream);
   } catch (const nlohmann::json::parse_error& error) {
-    std::cerr << data_path << ": error: invalid JSON (" << error.what() << "); expected a JSON value\n";
+    std::cerr << data_path << ": error: invalid JSON (" << error.what()
+              << "); expected a JSON value\n";
     return 1;
   }
   std::ifstream template_stream(template_path, std::ios::binary);
@@ -66,9 +67,10 @@ int render_template(const std::string& template_path, const std::string& data_pa
   }
   std::stringstream source;
   source << template_stream.rdbuf();
-  const fs::path dir = partials_dir.empty() ? fs::path(template_path).parent_path() : fs::path(partials_dir);
-  const std::string display = partials_dir.empty() ? fs::path(template_path).parent_path().generic_string()
-                                                   : partials_dir;
+  const fs::path dir =
+      partials_dir.empty() ? fs::path(template_path).parent_path() : fs::path(partials_dir);
+  const std::string display =
+      partials_dir.empty() ? fs::path(template_path).parent_path().generic_string() : partials_dir;
   try {
     trustsite::mustache::TemplateLibrary library(
         trustsite::mustache::directory_loader({{dir.empty() ? fs::path(".") : dir, display}}));
@@ -88,7 +90,8 @@ int render_template(const std::string& template_path, const std::string& data_pa
 const CLI::Validator kBaseUrl(
     [](std::string& value) -> std::string {
       if (trustsite::normalize_base_url(value)) return {};
-      return "'" + value + "' is not an absolute http(s) URL; expected e.g. https://trust.example.com";
+      return "'" + value +
+             "' is not an absolute http(s) URL; expected e.g. https://trust.example.com";
     },
     "URL");
 
@@ -115,12 +118,15 @@ int run(int argc, char** argv) {
   check->add_flag("--strict", strict, "Treat warnings such as missing translations as errors");
   check->add_flag("--offline", offline, "Do not fetch live statuses; use the cache if any");
   std::string format_name = "text";
-  check->add_option("--format", format_name, "Diagnostics format: text (stderr), json or github (stdout)")
+  check
+      ->add_option("--format", format_name,
+                   "Diagnostics format: text (stderr), json or github (stdout)")
       ->check(CLI::IsMember({"text", "json", "github"}));
 
   std::string host = "127.0.0.1";
   int port = 1313;
-  auto* serve = app.add_subcommand("serve", "Preview the site on a local web server, rebuilding on changes");
+  auto* serve =
+      app.add_subcommand("serve", "Preview the site on a local web server, rebuilding on changes");
   serve->add_option("--site", site, "Site directory (default: current directory)");
   serve->add_option("--port", port, "Port to listen on (0: any free port)")
       ->check(CLI::Range(0, 65535))
@@ -169,7 +175,9 @@ int run(int argc, char** argv) {
     return 2;
   }
 
-  format = format_name == "json" ? Format::json : format_name == "github" ? Format::github : Format::text;
+  format = format_name == "json"     ? Format::json
+           : format_name == "github" ? Format::github
+                                     : Format::text;
   build_options.site_dir = site;
   if (!out.empty()) build_options.out_dir = out;
   build_options.strict = strict;

@@ -26,11 +26,13 @@ struct CStringDeleter {
 
 // The GFM extensions SPEC 2 names. "tagfilter" is included too: it is GitHub's own guard
 // against raw-HTML tags, harmless in safe mode and a second line of defence.
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist", "tagfilter"};
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist",
+                                       "tagfilter"};
 
 void shift_headings(cmark_node* document, int offset) {
   cmark_iter* iter = cmark_iter_new(document);
-  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter)) {
     cmark_node* node = cmark_iter_get_node(iter);
     if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
       int level = cmark_node_get_heading_level(node) + offset;
@@ -62,7 +64,8 @@ void append_text(cmark_node* node, std::string& out) {
 void replace_external_images(cmark_node* document) {
   std::vector<cmark_node*> images;
   cmark_iter* iter = cmark_iter_new(document);
-  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter)) {
     cmark_node* node = cmark_iter_get_node(iter);
     if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_IMAGE &&
         is_external_or_scheme(cmark_node_get_url(node)))

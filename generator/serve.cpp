@@ -87,8 +87,9 @@ int serve(const ServeOptions& options) {
     if (!body.empty()) response.set_content(body, "text/html; charset=utf-8");
   });
 
-  const int port = options.port == 0 ? server.bind_to_any_port(options.host)
-                                     : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+  const int port = options.port == 0
+                       ? server.bind_to_any_port(options.host)
+                       : (server.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port < 0) {
     std::cerr << "trustsite: cannot listen on " << options.host << ':' << options.port
               << " (in use?); expected a free port (--port N, or --port 0 for any)\n";
@@ -107,8 +108,9 @@ int serve(const ServeOptions& options) {
       fingerprint = std::move(now);
       BuildReport report = run_build(build);
       print(report);
-      std::cerr << (report.exit_code == 0 ? "trustsite: rebuilt\n"
-                                          : "trustsite: rebuild failed; still serving the last good site\n");
+      std::cerr << (report.exit_code == 0
+                        ? "trustsite: rebuilt\n"
+                        : "trustsite: rebuild failed; still serving the last good site\n");
     }
   });
 

@@ -55,19 +55,6 @@ json markdown_json(const LocalizedText& field, const std::string& locale,
   return out;
 }
 
-// Replaces each `{name}` in `text` for the names in `values`; other braces stay as they are.
-std::string fill_placeholders(std::string text,
-                              const std::vector<std::pair<std::string, std::string>>& values) {
-  for (const auto& [name, value] : values) {
-    const std::string token = "{" + name + "}";
-    for (std::size_t at = text.find(token); at != std::string::npos;
-         at = text.find(token, at + value.size())) {
-      text.replace(at, token.size(), value);
-    }
-  }
-  return text;
-}
-
 void fill_table(json& table, const std::vector<std::pair<std::string, std::string>>& values) {
   for (auto& value : table) {
     if (value.is_object()) {
@@ -158,17 +145,6 @@ std::string relative_root(const std::string& output_path) {
   for (char c : output_path)
     if (c == '/') root += "../";
   return root;
-}
-
-// The path part of base_url ("https://x.example/trust/" -> "/trust/"): 404.html is served at
-// any URL, so its links must be root-relative rather than relative.
-std::string base_path(const std::string& base_url) {
-  const std::size_t scheme = base_url.find("://");
-  const std::size_t slash = base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  if (slash == std::string::npos) return "/";
-  std::string path = base_url.substr(slash);
-  if (path.back() != '/') path += '/';
-  return path;
 }
 
 constexpr std::array<const char*, 4> kStatuses = {"implemented", "in_progress", "planned",
@@ -609,7 +585,7 @@ class Planner {
 
   PagePlan not_found_page() const {
     const LocaleData& data = default_data();
-    const std::string root = base_path(config_.base_url);
+    const std::string root = base_url_path(config_.base_url);
     json context = common(data, "not_found", "404.html", "", root, false);
     context["page"]["title"] = lookup(data.t, {"not_found", "title"}) + " – " +
                                data.site["title"]["text"].get<std::string>();
