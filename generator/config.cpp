@@ -155,6 +155,15 @@ std::optional<std::string> normalize_base_url(const std::string& url) {
   return normalized;
 }
 
+std::string base_url_path(const std::string& base_url) {
+  const std::size_t scheme = base_url.find("://");
+  const std::size_t slash = base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  if (slash == std::string::npos) return "/";
+  std::string path = base_url.substr(slash);
+  if (path.back() != '/') path += '/';
+  return path;
+}
+
 SiteConfig load_config(const fs::path& site_dir, DiagnosticSink& sink) {
   SiteConfig config;
   std::error_code ec;
