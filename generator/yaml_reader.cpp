@@ -61,6 +61,23 @@ std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
   return {line, column};
 }
 
+// Counts the nodes of `node` as a tree (an alias counts its whole target again), stopping as
+// soon as `budget` is used up. Returns false when the tree has more nodes than the budget.
+bool fits_node_budget(const YAML::Node& node, std::size_t& budget, int depth) {
+  if (budget == 0 || depth > 200) return false;
+  --budget;
+  if (node.IsMap()) {
+    for (const auto& entry : node)
+      if (!fits_node_budget(entry.first, budget, depth + 1) ||
+          !fits_node_budget(entry.second, budget, depth + 1))
+        return false;
+  } else if (node.IsSequence()) {
+    for (const auto& item : node)
+      if (!fits_node_budget(item, budget, depth + 1)) return false;
+  }
+  return true;
+}
+
 void report_duplicate_keys(const YAML::Node& node, const std::string& file, DiagnosticSink& sink,
                            int depth) {
   if (depth > 200) return;  // yaml-cpp itself refuses deeper documents
@@ -521,6 +538,18 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
     else
       sink.error(shift(location_of(counter.second_start, file)),
                  "a second YAML document starts here; expected a single document per file");
+    return std::nullopt;
+  }
+  // Without aliases a document has fewer nodes than twice its bytes (every node but an empty
+  // value takes at least one character). More means aliases that repeat anchored collections
+  // (a "billion laughs" document): refuse it before anything walks the tree, so no input can
+  // make the walks below, or the loaders, take exponential time or memory.
+  std::size_t budget = 2 * text.size() + 16;
+  if (!fits_node_budget(document, budget, 0)) {
+    sink.error(shift({file, 1, 1}),
+               "this YAML expands to more values than its text holds (aliases '*name' that "
+               "repeat anchored lists or maps); expected plain values without anchors and "
+               "aliases");
     return std::nullopt;
   }
   if (auto open = find_unclosed_quote(text, document, 0)) {

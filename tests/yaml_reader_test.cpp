@@ -227,3 +227,25 @@ TEST_CASE("is_identifier follows ^[a-z0-9][a-z0-9-]*$") {
   CHECK_FALSE(is_identifier("a b"));
   CHECK_FALSE(is_identifier("\"><script>"));
 }
+
+TEST_CASE("parse_yaml refuses alias bombs quickly instead of expanding them") {
+  std::string text;
+  for (int level = 1; level <= 12; ++level) {
+    text += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
+    for (int i = 0; i < 9; ++i)
+      text += (i ? ", " : "") + (level == 1 ? std::string("lol") : "*l" + std::to_string(level - 1));
+    text += "]\n";
+  }
+  text += "title: *l12\n";
+  DiagnosticSink sink;
+  CHECK_FALSE(parse_yaml(text, "bomb.yaml", sink));
+  auto out = messages(sink);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rfind("bomb.yaml:1:1: error: this YAML expands to more values than its text holds", 0) == 0);
+
+  // Ordinary anchors and aliases that do not multiply are still accepted.
+  DiagnosticSink ok;
+  auto node = parse_yaml("base: &b {a: 1}\nother: *b\n", "ok.yaml", ok);
+  REQUIRE(node);
+  CHECK((*node)["other"]["a"].as<int>() == 1);
+}
