@@ -23,15 +23,19 @@ bool looks_null(const std::string& s) {
 bool looks_bool(const std::string& s) {
   return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE";
 }
+// Numbers start with a sign, a digit or '.'; most texts do not, so skip the regex for them.
+bool may_be_number(const std::string& s) {
+  return !s.empty() && std::string_view("+-.0123456789").find(s[0]) != std::string_view::npos;
+}
 bool looks_int(const std::string& s) {
   static const std::regex pattern("[-+]?[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+");
-  return s.size() < 64 && std::regex_match(s, pattern);
+  return s.size() < 64 && may_be_number(s) && std::regex_match(s, pattern);
 }
 bool looks_float(const std::string& s) {
   static const std::regex pattern(
       "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|"
       "NAN)");
-  return s.size() < 64 && std::regex_match(s, pattern);
+  return s.size() < 64 && may_be_number(s) && std::regex_match(s, pattern);
 }
 
 std::string quoted_excerpt(const std::string& text) {
