@@ -46,6 +46,14 @@ void neutralize_controls(std::string& message) {
 
 void DiagnosticSink::report(Diagnostic diagnostic) {
   neutralize_controls(diagnostic.message);
+  // SPEC 7: every diagnostic about a file reads path:line:col. A problem with a whole file
+  // (a missing translation, an empty file) points at its start.
+  if (!diagnostic.location.file.empty() && diagnostic.location.line <= 0) {
+    diagnostic.location.line = 1;
+    diagnostic.location.column = 1;
+  } else if (diagnostic.location.line > 0 && diagnostic.location.column <= 0) {
+    diagnostic.location.column = 1;
+  }
   std::lock_guard lock(mutex_);
   diagnostics_.push_back(std::move(diagnostic));
 }

@@ -13,7 +13,8 @@
 namespace trustsite {
 
 // A position in an input file. `file` is relative to the site directory (forward slashes),
-// `line` and `column` are 1-based; 0 means "not known" (e.g. a whole-file problem).
+// `line` and `column` are 1-based; 0 means "not known". DiagnosticSink reports a problem with a
+// whole file at 1:1, so every diagnostic that names a file has a line and a column.
 struct SourceLocation {
   std::string file;
   int line = 0;

@@ -199,7 +199,7 @@ TEST_CASE("check: locale-not-in-site (a locale key that site.yaml does not list)
 
 TEST_CASE("check: locale-without-ui-strings (a locale without locales/<code>.yaml)") {
   expect_check("locale-without-ui-strings", false, 1,
-               {"site.yaml: error: locale 'fi' has no locales/fi.yaml (looked in <site>/locales "
+               {"site.yaml:1:1: error: locale 'fi' has no locales/fi.yaml (looked in <site>/locales "
                 "and <trustsite>/locales); expected one file per locale listed in site.yaml"});
 }
 
@@ -222,7 +222,7 @@ TEST_CASE("check: missing-translation (missing translations with the per-locale 
   expect_check("missing-translation", false, 0,
                {"content/controls/access.yaml:6:18: warning: field 'description' of control 'mfa' "
                 "has no sv translation; the en text is shown instead",
-                "content/pages/privacy.en.md: warning: page 'privacy' has no sv translation "
+                "content/pages/privacy.en.md:1:1: warning: page 'privacy' has no sv translation "
                 "(privacy.sv.md); the en page is shown with a not-translated notice",
                 "warning: 2 missing sv translations in total (shown in en instead)"});
 }
@@ -232,7 +232,7 @@ TEST_CASE(
   expect_check("missing-translation", true, 1,
                {"content/controls/access.yaml:6:18: error: field 'description' of control 'mfa' "
                 "has no sv translation; the en text is shown instead",
-                "content/pages/privacy.en.md: error: page 'privacy' has no sv translation "
+                "content/pages/privacy.en.md:1:1: error: page 'privacy' has no sv translation "
                 "(privacy.sv.md); the en page is shown with a not-translated notice",
                 "error: 2 missing sv translations in total (shown in en instead)"});
 }
@@ -263,9 +263,9 @@ TEST_CASE("check: not-utf8 (a Latin-1 byte)") {
 TEST_CASE("check: page-bad-name (page file names without locale or with a bad slug)") {
   expect_check(
       "page-bad-name", false, 1,
-      {"content/pages/Privacy_Notice.en.md: error: page slug 'Privacy_Notice' is not a valid "
+      {"content/pages/Privacy_Notice.en.md:1:1: error: page slug 'Privacy_Notice' is not a valid "
        "identifier; expected lowercase letters, digits and '-' (^[a-z0-9][a-z0-9-]*$)",
-       "content/pages/privacy.md: error: page file name 'privacy.md' has no locale; expected "
+       "content/pages/privacy.md:1:1: error: page file name 'privacy.md' has no locale; expected "
        "<slug>.<locale>.md, e.g. privacy.en.md"});
 }
 
@@ -293,23 +293,23 @@ TEST_CASE("check: page-no-front-matter (a page without front matter)") {
 
 TEST_CASE("check: page-only-non-default (a page only in a non-default locale)") {
   expect_check("page-only-non-default", false, 1,
-               {"content/pages/privacy.en.md: warning: page 'privacy' has no sv translation "
+               {"content/pages/privacy.en.md:1:1: warning: page 'privacy' has no sv translation "
                 "(privacy.sv.md); the en page is shown with a not-translated notice",
-                "content/pages/terms.sv.md: error: page 'terms' exists only in sv; expected "
+                "content/pages/terms.sv.md:1:1: error: page 'terms' exists only in sv; expected "
                 "terms.en.md too (the default locale's file is the fallback)",
                 "warning: 1 missing sv translation in total (shown in en instead)"});
 }
 
 TEST_CASE("check: page-twin-case (privacy.en.md and privacy.EN.md)") {
   expect_check("page-twin-case", false, 1,
-               {"content/pages/privacy.EN.md: error: a second file for the same page and locale as "
+               {"content/pages/privacy.EN.md:1:1: error: a second file for the same page and locale as "
                 "content/pages/privacy.en.md (file names differ only in case or in .md/.markdown); "
                 "expected one file named privacy.en.md"});
 }
 
 TEST_CASE("check: page-twin-markdown (privacy.en.md and privacy.en.markdown)") {
   expect_check("page-twin-markdown", false, 1,
-               {"content/pages/privacy.en.markdown: error: a second file for the same page and "
+               {"content/pages/privacy.en.markdown:1:1: error: a second file for the same page and "
                 "locale as content/pages/privacy.en.md (file names differ only in case or in "
                 ".md/.markdown); expected one file named privacy.en.md"});
 }
@@ -342,7 +342,7 @@ TEST_CASE("check: site-yaml-not-a-map (site.yaml that is a list)") {
 
 TEST_CASE("check: site-yaml-syntax (a syntax error in site.yaml stops the run)") {
   expect_check("site-yaml-syntax", false, 1,
-               {"site.yaml: error: site.yaml could not be parsed, so nothing else was checked; "
+               {"site.yaml:1:1: error: site.yaml could not be parsed, so nothing else was checked; "
                 "expected well-formed YAML",
                 "site.yaml:4:10: error: unclosed '[': this flow list is never closed; expected ']' "
                 "at its end"});
@@ -387,53 +387,53 @@ TEST_CASE("check: type-number-for-title (a number for a title)") {
 
 TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file)") {
   expect_check("ui-string-missing", false, 0,
-               {"locales/fi.yaml: warning: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+               {"locales/fi.yaml:1:1: warning: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: warning: UI string 'ai.answer_yes' is missing in "
+                "locales/fi.yaml:1:1: warning: UI string 'ai.answer_yes' is missing in "
                 "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml: warning: UI string 'ai.data_excluded' is missing in "
+                "locales/fi.yaml:1:1: warning: UI string 'ai.data_excluded' is missing in "
                 "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml: warning: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: warning: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: warning: UI string 'ai.human_oversight' is missing in "
+                "locales/fi.yaml:1:1: warning: UI string 'ai.human_oversight' is missing in "
                 "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml: warning: UI string 'ai.intro' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: warning: UI string 'ai.intro' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: warning: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: warning: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: warning: UI string 'ai.provider' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: warning: UI string 'ai.provider' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: warning: UI string 'ai.used_for_training' is missing in "
+                "locales/fi.yaml:1:1: warning: UI string 'ai.used_for_training' is missing in "
                 "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml: warning: UI string 'change.added' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: warning: UI string 'change.added' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: warning: 73 more UI strings are missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: warning: 73 more UI strings are missing in locales/fi.yaml; "
                 "falling back to en"});
 }
 
 TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file) --strict") {
   expect_check("ui-string-missing", true, 1,
-               {"locales/fi.yaml: error: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+               {"locales/fi.yaml:1:1: error: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: error: UI string 'ai.answer_yes' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: error: UI string 'ai.answer_yes' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: error: UI string 'ai.data_excluded' is missing in "
+                "locales/fi.yaml:1:1: error: UI string 'ai.data_excluded' is missing in "
                 "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml: error: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: error: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: error: UI string 'ai.human_oversight' is missing in "
+                "locales/fi.yaml:1:1: error: UI string 'ai.human_oversight' is missing in "
                 "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml: error: UI string 'ai.intro' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: error: UI string 'ai.intro' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: error: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: error: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: error: UI string 'ai.provider' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: error: UI string 'ai.provider' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: error: UI string 'ai.used_for_training' is missing in "
+                "locales/fi.yaml:1:1: error: UI string 'ai.used_for_training' is missing in "
                 "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml: error: UI string 'change.added' is missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: error: UI string 'change.added' is missing in locales/fi.yaml; "
                 "falling back to en",
-                "locales/fi.yaml: error: 73 more UI strings are missing in locales/fi.yaml; "
+                "locales/fi.yaml:1:1: error: 73 more UI strings are missing in locales/fi.yaml; "
                 "falling back to en"});
 }
 
