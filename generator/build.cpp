@@ -26,16 +26,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string display_path(const fs::path& path, const fs::path& site_dir) {
-  fs::path relative = path.lexically_relative(site_dir);
-  if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
-  // Outside the site: name it relative to trustsite's data dir, marked as such.
-  fs::path in_data = path.lexically_relative(data_dir());
-  if (!in_data.empty() && *in_data.begin() != "..")
-    return "<trustsite>/" + in_data.generic_string();
-  return path.generic_string();
-}
-
 void report_template_error(const mustache::TemplateError& error, DiagnosticSink& sink) {
   sink.error({error.file(), error.line(), error.column()}, error.message());
 }

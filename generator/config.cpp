@@ -187,6 +187,7 @@ SiteConfig load_config(const fs::path& site_dir, DiagnosticSink& sink) {
                      "site.yaml is " + describe_node(*root) + "; expected a map of fields");
 
   if (auto locale = site.identifier("default_locale", true)) config.default_locale = *locale;
+  config.locales_location = site.location_of_value("locales");
   if (auto locales = site.text_list("locales", true)) {
     std::set<std::string> seen;
     for (const auto& locale : *locales) {

@@ -53,6 +53,7 @@ struct SiteConfig {
   std::string base_url;  // absolute http(s) URL, normalised to end with '/'
   std::string default_locale;
   std::vector<std::string> locales;  // language-switcher order; contains default_locale
+  SourceLocation locales_location;   // of the `locales` value in site.yaml
   std::string theme = "default";
   SourceLocation theme_location{"site.yaml", 0, 0};  // of the `theme` value, when given
   UpdatedMode updated_mode = UpdatedMode::automatic;

@@ -6,6 +6,7 @@
 #include <regex>
 #include <thread>
 
+#include "data_dirs.h"
 #include "front_matter.h"
 #include "yaml_reader.h"
 
@@ -82,10 +83,6 @@ Status parse_status(const std::string& s) {
   if (s == "in_progress") return Status::in_progress;
   if (s == "not_applicable") return Status::not_applicable;
   return Status::planned;
-}
-
-std::string display_path(const fs::path& path, const fs::path& site_dir) {
-  return path.lexically_relative(site_dir).generic_string();
 }
 
 // The shared namespace of category, control, sub-processor and disclosure ids (SPEC 3).

@@ -41,4 +41,20 @@ std::optional<fs::path> find_in_search_dirs(const fs::path& site_dir, const fs::
   return std::nullopt;
 }
 
+std::string display_path(const fs::path& file, const fs::path& site_dir) {
+  auto inside = [&](const fs::path& dir) -> std::optional<std::string> {
+    std::error_code ec;
+    fs::path base = fs::weakly_canonical(dir, ec);
+    if (ec) base = dir;
+    fs::path target = fs::weakly_canonical(file, ec);
+    if (ec) target = file;
+    fs::path relative = target.lexically_relative(base);
+    if (relative.empty() || *relative.begin() == "..") return std::nullopt;
+    return relative.generic_string();
+  };
+  if (auto relative = inside(site_dir)) return *relative;
+  if (auto relative = inside(data_dir())) return "<trustsite>/" + *relative;
+  return file.generic_string();
+}
+
 }  // namespace trustsite

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace trustsite {
@@ -20,5 +21,11 @@ std::vector<std::filesystem::path> search_dirs(const std::filesystem::path& site
 // The first existing `<dir>/<relative>` over search_dirs(site_dir), or nullopt.
 std::optional<std::filesystem::path> find_in_search_dirs(const std::filesystem::path& site_dir,
                                                          const std::filesystem::path& relative);
+
+// How a file is named in diagnostics: relative to the site directory when it is inside it
+// ("locales/sv.yaml"), else "<trustsite>/" + its path inside data_dir()
+// ("<trustsite>/locales/sv.yaml"), so messages never depend on where trustsite is installed;
+// any other path as given. Forward slashes.
+std::string display_path(const std::filesystem::path& file, const std::filesystem::path& site_dir);
 
 }  // namespace trustsite

@@ -22,25 +22,6 @@ namespace {
 // one more warning so that a new, mostly empty locale does not bury other diagnostics.
 constexpr int kMaxMissingWarnings = 10;
 
-// The path shown in diagnostics: relative to the site directory when the file is inside it
-// ("locales/sv.yaml"), otherwise "<trustsite>/" + the path inside trustsite's data directory
-// ("<trustsite>/locales/sv.yaml"), so a message never depends on where trustsite is installed.
-std::string display_path(const fs::path& file, const fs::path& site_dir, const fs::path& data) {
-  auto inside = [&](const fs::path& dir) -> std::optional<std::string> {
-    std::error_code ec;
-    fs::path base = fs::weakly_canonical(dir, ec);
-    if (ec) base = dir;
-    fs::path target = fs::weakly_canonical(file, ec);
-    if (ec) target = file;
-    fs::path relative = target.lexically_relative(base);
-    if (relative.empty() || *relative.begin() == "..") return std::nullopt;
-    return relative.generic_string();
-  };
-  if (auto relative = inside(site_dir)) return *relative;
-  if (auto relative = inside(data)) return "<trustsite>/" + *relative;
-  return file.generic_string();
-}
-
 // Converts a YAML mapping of UI strings to JSON. Nested maps stay nested; every leaf must be a
 // string scalar. Reports other values (lists, null, ...) at their position and skips them.
 json to_table(const YAML::Node& node, const std::string& file, const std::string& prefix,
@@ -112,7 +93,7 @@ UiStrings UiStrings::load(const SiteConfig& config, DiagnosticSink& sink) {
       std::error_code ec;
       if (!fs::is_regular_file(file, ec)) continue;
       found = true;
-      const std::string shown = display_path(file, config.site_dir, data);
+      const std::string shown = display_path(file, config.site_dir);
       primary_file[code] = shown;
       std::optional<YAML::Node> document = load_yaml_file(file, shown, sink);
       if (!document || document->IsNull()) continue;
@@ -126,10 +107,10 @@ UiStrings UiStrings::load(const SiteConfig& config, DiagnosticSink& sink) {
     }
     if (!found) {
       const std::string file = "locales/" + code + ".yaml";
-      sink.error({"site.yaml", 0, 0}, "locale '" + code + "' has no " + file + " (looked in " +
-                                          (config.site_dir / "locales").generic_string() + " and " +
-                                          (data / "locales").generic_string() +
-                                          "); expected one file per locale listed in site.yaml");
+      sink.error(config.locales_location,
+                 "locale '" + code + "' has no " + file + " (looked in locales/ and " +
+                     display_path(data / "locales", config.site_dir) +
+                     "/); expected one file per locale listed in site.yaml");
     }
     strings.tables_[code] = std::move(table);
   }

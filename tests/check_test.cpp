@@ -199,8 +199,8 @@ TEST_CASE("check: locale-not-in-site (a locale key that site.yaml does not list)
 
 TEST_CASE("check: locale-without-ui-strings (a locale without locales/<code>.yaml)") {
   expect_check("locale-without-ui-strings", false, 1,
-               {"site.yaml:1:1: error: locale 'fi' has no locales/fi.yaml (looked in <site>/locales "
-                "and <trustsite>/locales); expected one file per locale listed in site.yaml"});
+               {"site.yaml:4:10: error: locale 'fi' has no locales/fi.yaml (looked in locales/ and "
+                "<trustsite>/locales/); expected one file per locale listed in site.yaml"});
 }
 
 TEST_CASE("check: missing-required (missing required fields)") {

@@ -45,6 +45,7 @@ SiteConfig config_for(const fs::path& site_dir, std::vector<std::string> locales
   config.site_dir = site_dir;
   config.locales = std::move(locales);
   config.default_locale = std::move(default_locale);
+  config.locales_location = {"site.yaml", 5, 10};
   return config;
 }
 
@@ -127,7 +128,7 @@ TEST_CASE("a mostly empty new locale gets ten warnings and a summary, not one pe
   CHECK(summary);
 }
 
-TEST_CASE("a locale without any locales/<code>.yaml is an error at site.yaml") {
+TEST_CASE("a locale without any locales/<code>.yaml is an error at site.yaml's locales") {
   TempSite site;
   DiagnosticSink sink;
   const UiStrings strings = UiStrings::load(config_for(site.dir, {"en", "fi"}), sink);
@@ -135,7 +136,10 @@ TEST_CASE("a locale without any locales/<code>.yaml is an error at site.yaml") {
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].severity == Severity::error);
   CHECK(diagnostics[0].location.file == "site.yaml");
-  CHECK(diagnostics[0].message.rfind("locale 'fi' has no locales/fi.yaml (looked in ", 0) == 0);
+  CHECK(diagnostics[0].location.line == 5);
+  CHECK(diagnostics[0].location.column == 10);
+  CHECK(diagnostics[0].message.rfind(
+            "locale 'fi' has no locales/fi.yaml (looked in locales/ and <trustsite>/locales/)", 0) == 0);
   CHECK(diagnostics[0].message.find("expected one file per locale listed in site.yaml") !=
         std::string::npos);
   // Later stages still get a usable table, filled from the default locale.
