@@ -41,7 +41,9 @@ std::vector<OutputFile> render_pages(const std::vector<PagePlan>& plans,
       try {
         files[i] = {plans[i].output_path, library.render(plans[i].template_name, plans[i].context)};
       } catch (const mustache::TemplateError& error) {
-        report_template_error(error, sink);
+        // A render-time error (a limit) names the page being rendered, too.
+        sink.error({error.file(), error.line(), error.column()},
+                   "while rendering " + plans[i].output_path + ": " + error.message());
       } catch (const std::exception& error) {
         // Never let an exception escape a worker thread (std::terminate).
         sink.error({}, "cannot render " + plans[i].output_path + ": " + error.what());

@@ -18,6 +18,7 @@
 
 #include "http_client.h"
 #include "status_formats.h"
+#include "yaml_reader.h"
 
 namespace trustsite {
 
@@ -285,7 +286,8 @@ void load_local_file(const SiteConfig& config, const MonitoringConfig& monitorin
   // reproducible-builds tools clamp mtimes): that gives reproducible output for a fresh checkout
   // and can only make the data look older, never fresher.
   std::int64_t fallback_time = modified;
-  if (auto epoch = source_date_epoch_seconds(); epoch && *epoch < fallback_time) fallback_time = *epoch;
+  if (auto epoch = source_date_epoch_seconds(); epoch && *epoch < fallback_time)
+    fallback_time = *epoch;
 
   // Data problems point at the file itself when it is inside the site directory.
   fs::path relative = fs::path(monitoring.source).lexically_normal();
@@ -393,7 +395,8 @@ void load_url(const SiteConfig& config, const MonitoringConfig& monitoring,
     }
     if (options.write_cache)
       if (auto error = write_cache(config, *cache); !error.empty())
-        reporter.warning(monitoring.source_location, "cannot update the monitoring cache: " + error);
+        reporter.warning(monitoring.source_location,
+                         "cannot update the monitoring cache: " + error);
     return;
   }
 
@@ -478,6 +481,7 @@ void check_monitor_references(const Content& content, const MonitoringResult& re
     known += (known.empty() ? "" : ", ") + json_quoted(id);
   }
   if (known.empty()) known = "(the data has no items)";
+  const std::vector<std::string> candidates(ids.begin(), ids.end());
 
   for (const Category& category : content.categories)
     for (const Control& control : category.controls) {
@@ -489,6 +493,12 @@ void check_monitor_references(const Content& content, const MonitoringResult& re
                                    json_quoted(control.monitor) +
                                    " is the name of several components in the monitoring data; "
                                    "expected a component id");
+      else if (auto near = nearest_name(control.monitor, candidates, 2))  // typos only
+        sink.warning(location, "control " + json_quoted(control.id) + ": monitor " +
+                                   json_quoted(control.monitor) +
+                                   " is not in the monitoring data, so it shows no live badge; "
+                                   "did you mean " +
+                                   json_quoted(*near) + "?");
       else
         sink.warning(location, "control " + json_quoted(control.id) + ": monitor " +
                                    json_quoted(control.monitor) +

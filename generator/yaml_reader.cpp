@@ -605,9 +605,11 @@ bool is_identifier(std::string_view text) {
 }
 
 std::optional<std::string> nearest_name(std::string_view word,
-                                        const std::vector<std::string>& candidates) {
+                                        const std::vector<std::string>& candidates,
+                                        std::size_t max_distance) {
   std::optional<std::string> best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  std::size_t best_distance =
+      (max_distance > 0 ? max_distance : std::max<std::size_t>(2, word.size() / 3)) + 1;
   for (const auto& candidate : candidates) {
     std::size_t distance = edit_distance(word, candidate);
     if (distance < best_distance) {

@@ -65,9 +65,11 @@ std::string text_problem(std::string_view text);
 // Whether `text` is an identifier: ^[a-z0-9][a-z0-9-]*$ (SPEC 3).
 bool is_identifier(std::string_view text);
 
-// The closest of `candidates` to `word` by edit distance, if close enough to suggest.
+// The closest of `candidates` to `word` by Levenshtein distance, if it is at most
+// `max_distance` edits away (0: a third of the word's length, at least 2); else nullopt.
 std::optional<std::string> nearest_name(std::string_view word,
-                                        const std::vector<std::string>& candidates);
+                                        const std::vector<std::string>& candidates,
+                                        std::size_t max_distance = 0);
 
 // Reads one YAML mapping field by field. Every getter marks its key as known; finish() then
 // reports the remaining keys as unknown fields (a strict warning with "did you mean ...?").

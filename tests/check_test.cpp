@@ -475,7 +475,7 @@ TEST_CASE("check: unknown-monitor (a monitor id missing from the monitoring data
   expect_check("unknown-monitor", false, 0,
                {"content/controls/access.yaml:8:14: warning: control \"mfa\": monitor "
                 "\"mfa-enforcment\" is not in the monitoring data, so it shows no live badge; "
-                "expected one of: \"mfa-enforcement\""});
+                "did you mean \"mfa-enforcement\"?"});
 }
 
 TEST_CASE("check: unknown-policy-page (security_txt.policy_page naming no page)") {

@@ -1094,6 +1094,13 @@ TEST_CASE("monitoring: check_monitor_references warns about monitors absent from
   result.items.emplace(item.id, item);
   auto content = content_with_monitors(
       {{"mfa", "mfa-enforcement"}, {"sso", "sso-enforcment"}, {"hidden", ""}});
+  auto typo = content_with_monitors({{"mfa", "mfa-enforcment"}});
+  DiagnosticSink typo_sink;
+  check_monitor_references(typo, result, typo_sink);
+  REQUIRE(typo_sink.sorted().size() == 1);
+  CHECK(typo_sink.sorted()[0].message ==
+        "control \"mfa\": monitor \"mfa-enforcment\" is not in the monitoring data, so it shows no "
+        "live badge; did you mean \"mfa-enforcement\"?");
 
   DiagnosticSink sink;
   check_monitor_references(content, result, sink);
