@@ -215,8 +215,10 @@ SiteConfig load_config(const fs::path& site_dir, DiagnosticSink& sink) {
                    "' is not in locales; expected one of the listed locales");
   }
 
-  config.title = site.localized("title", true, config.locales, config.default_locale);
-  config.tagline = site.localized("tagline", false, config.locales, config.default_locale);
+  config.title = site.localized("title", true, config.locales, config.default_locale,
+                                &config.missing_translations);
+  config.tagline = site.localized("tagline", false, config.locales, config.default_locale,
+                                  &config.missing_translations);
   if (auto url = site.text("base_url", true)) {
     if (auto normalized = normalize_base_url(*url))
       config.base_url = *normalized;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,6 +62,8 @@ struct SiteConfig {
   CompanyInfo company;
   std::optional<SecurityTxtConfig> security_txt;
   std::optional<MonitoringConfig> monitoring;
+  // Missing translations of site.yaml's localized fields, by locale (for the summary line).
+  std::map<std::string, int> missing_translations;
 };
 
 // The field names the site.yaml loader knows, per mapping (kept in agreement with

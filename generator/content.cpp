@@ -688,6 +688,8 @@ Content load_content(const SiteConfig& config, DiagnosticSink& sink,
                      slug + "." + config.default_locale + ".md)");
   }
 
+  for (const auto& [locale, count] : config.missing_translations)
+    loader.missing_translations[locale] += count;
   for (const auto& [locale, count] : loader.missing_translations) {
     sink.strict_warning({}, std::to_string(count) + " missing " + locale + " translation" +
                                 (count == 1 ? "" : "s") + " in total (shown in " +

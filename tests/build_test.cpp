@@ -217,3 +217,23 @@ TEST_CASE("build: a failed monitoring fetch with on_error: fail exits 3, and 1 w
   CHECK(report.exit_code == 0);
   CHECK(messages(report).find("warning") != std::string::npos);
 }
+
+TEST_CASE("build: the missing-translation summary counts site.yaml's fields too") {
+  TempDir dir;
+  copy_tree(kFixtures / "basic", dir / "site");
+  const std::string site_yaml = read_file(dir / "site/site.yaml");
+  write_file(dir / "site/site.yaml",
+             "tagline: Only English here\n" +
+                 site_yaml.substr(site_yaml.find('\n', site_yaml.find("tagline:")) + 1));
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.write_output = false;
+  const std::string text = messages(run_build(options));
+  CHECK(text.find("warning: 2 missing sv translations in total") != std::string::npos);
+  write_file(dir / "site/site.yaml",
+             "tagline: {en: Only English here}\n" +
+                 site_yaml.substr(site_yaml.find('\n', site_yaml.find("tagline:")) + 1));
+  const std::string counted = messages(run_build(options));
+  CHECK(counted.find("site.yaml:1:10: warning: field 'tagline' of site.yaml has no sv translation") != std::string::npos);
+  CHECK(counted.find("warning: 3 missing sv translations in total") != std::string::npos);
+}
