@@ -23,10 +23,10 @@ struct BuildOptions {
 };
 
 struct BuildReport {
-  int exit_code = 0;                     // SPEC 7: 0 ok, 1 content/config/output, 3 monitoring
-  std::vector<Diagnostic> diagnostics;   // sorted by file, line, column
-  std::vector<OutputFile> files;         // everything the build produced (also for `check`)
-  std::filesystem::path out_dir;         // where the site was (or would be) written
+  int exit_code = 0;                    // SPEC 7: 0 ok, 1 content/config/output, 3 monitoring
+  std::vector<Diagnostic> diagnostics;  // sorted by file, line, column
+  std::vector<OutputFile> files;        // everything the build produced (also for `check`)
+  std::filesystem::path out_dir;        // where the site was (or would be) written
 };
 
 // Runs every stage, collecting all diagnostics before deciding. Writes the output only when

@@ -26,7 +26,8 @@ std::string element_with_id(const std::string& html, const std::string& id) {
   std::size_t name_end = html.find_first_of(" >", open);
   const std::string tag = html.substr(open + 1, name_end - open - 1);
   const std::size_t close = html.find("</" + tag + ">", at);
-  return html.substr(open, close == std::string::npos ? std::string::npos : close + tag.size() + 3 - open);
+  return html.substr(
+      open, close == std::string::npos ? std::string::npos : close + tag.size() + 3 - open);
 }
 
 std::string messages(const BuildReport& report) {
@@ -56,21 +57,27 @@ TEST_CASE("build: a bilingual site produces every page with lang, hreflang and c
   auto site = build_fixture("basic");
   INFO(messages(site->report));
   REQUIRE(site->report.exit_code == 0);
-  for (const char* path : {"index.html", "404.html", "en/index.html", "sv/index.html",
-                           "en/privacy/index.html", "sv/privacy/index.html", "en/terms/index.html",
-                           "sv/terms/index.html", ".trustsite-output"})
+  for (const char* path :
+       {"index.html", "404.html", "en/index.html", "sv/index.html", "en/privacy/index.html",
+        "sv/privacy/index.html", "en/terms/index.html", "sv/terms/index.html", ".trustsite-output"})
     CHECK_MESSAGE(fs::exists(site->out() / path), path);
 
   const std::string sv = site->page("sv/index.html");
   CHECK(sv.find("<html lang=\"sv\"") != std::string::npos);
-  CHECK(sv.find("hreflang=\"en\" href=\"https://trust.acme.example/security/en/\"") != std::string::npos);
-  CHECK(sv.find("hreflang=\"sv\" href=\"https://trust.acme.example/security/sv/\"") != std::string::npos);
-  CHECK(sv.find("hreflang=\"x-default\" href=\"https://trust.acme.example/security/en/\"") != std::string::npos);
-  CHECK(sv.find("rel=\"canonical\" href=\"https://trust.acme.example/security/sv/\"") != std::string::npos);
+  CHECK(sv.find("hreflang=\"en\" href=\"https://trust.acme.example/security/en/\"") !=
+        std::string::npos);
+  CHECK(sv.find("hreflang=\"sv\" href=\"https://trust.acme.example/security/sv/\"") !=
+        std::string::npos);
+  CHECK(sv.find("hreflang=\"x-default\" href=\"https://trust.acme.example/security/en/\"") !=
+        std::string::npos);
+  CHECK(sv.find("rel=\"canonical\" href=\"https://trust.acme.example/security/sv/\"") !=
+        std::string::npos);
   const std::string policy = site->page("en/privacy/index.html");
   CHECK(policy.find("<html lang=\"en\"") != std::string::npos);
-  CHECK(policy.find("rel=\"canonical\" href=\"https://trust.acme.example/security/en/privacy/\"") != std::string::npos);
-  CHECK(policy.find("hreflang=\"sv\" href=\"https://trust.acme.example/security/sv/privacy/\"") != std::string::npos);
+  CHECK(policy.find("rel=\"canonical\" href=\"https://trust.acme.example/security/en/privacy/\"") !=
+        std::string::npos);
+  CHECK(policy.find("hreflang=\"sv\" href=\"https://trust.acme.example/security/sv/privacy/\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("build: categories, controls, sub-processors and disclosures carry ids and data-status") {
@@ -106,7 +113,8 @@ TEST_CASE("build: fallback text is marked with lang exactly where it falls back"
   CHECK(terms.find("English only, on purpose.") != std::string::npos);
   CHECK(terms.find("lang=\"en\"") != std::string::npos);
   CHECK(terms.find("Den här sidan finns ännu inte på svenska") != std::string::npos);
-  CHECK(site->page("sv/privacy/index.html").find("finns ännu inte på svenska") == std::string::npos);
+  CHECK(site->page("sv/privacy/index.html").find("finns ännu inte på svenska") ==
+        std::string::npos);
 }
 
 TEST_CASE("build: the update stamp is the latest content date, localized") {
@@ -177,7 +185,8 @@ TEST_CASE("build: --strict turns the missing translations into errors") {
   auto site = build_fixture("basic", options);
   CHECK(site->report.exit_code == 1);
   const std::string text = messages(site->report);
-  CHECK(text.find("content/controls/access.yaml:15:18: error: field 'description' of control 'sso' has no sv translation") != std::string::npos);
+  CHECK(text.find("content/controls/access.yaml:15:18: error: field 'description' of control 'sso' "
+                  "has no sv translation") != std::string::npos);
   CHECK(text.find("error: 2 missing sv translations in total") != std::string::npos);
   CHECK_FALSE(fs::exists(site->out()));
 }
@@ -212,7 +221,8 @@ TEST_CASE("build: a failed monitoring fetch with on_error: fail exits 3, and 1 w
 
   // on_error: warn only warns.
   copy_tree(kFixtures / "basic/content", dir / "site/content");
-  write_file(dir / "site/site.yaml", site_yaml + "monitoring:\n  source: monitoring/missing.json\n");
+  write_file(dir / "site/site.yaml",
+             site_yaml + "monitoring:\n  source: monitoring/missing.json\n");
   report = run_build(options);
   CHECK(report.exit_code == 0);
   CHECK(messages(report).find("warning") != std::string::npos);
@@ -234,6 +244,8 @@ TEST_CASE("build: the missing-translation summary counts site.yaml's fields too"
              "tagline: {en: Only English here}\n" +
                  site_yaml.substr(site_yaml.find('\n', site_yaml.find("tagline:")) + 1));
   const std::string counted = messages(run_build(options));
-  CHECK(counted.find("site.yaml:1:10: warning: field 'tagline' of site.yaml has no sv translation") != std::string::npos);
+  CHECK(
+      counted.find("site.yaml:1:10: warning: field 'tagline' of site.yaml has no sv translation") !=
+      std::string::npos);
   CHECK(counted.find("warning: 3 missing sv translations in total") != std::string::npos);
 }

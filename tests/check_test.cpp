@@ -301,10 +301,11 @@ TEST_CASE("check: page-only-non-default (a page only in a non-default locale)") 
 }
 
 TEST_CASE("check: page-twin-case (privacy.en.md and privacy.EN.md)") {
-  expect_check("page-twin-case", false, 1,
-               {"content/pages/privacy.EN.md:1:1: error: a second file for the same page and locale as "
-                "content/pages/privacy.en.md (file names differ only in case or in .md/.markdown); "
-                "expected one file named privacy.en.md"});
+  expect_check(
+      "page-twin-case", false, 1,
+      {"content/pages/privacy.EN.md:1:1: error: a second file for the same page and locale as "
+       "content/pages/privacy.en.md (file names differ only in case or in .md/.markdown); "
+       "expected one file named privacy.en.md"});
 }
 
 TEST_CASE("check: page-twin-markdown (privacy.en.md and privacy.en.markdown)") {
@@ -386,55 +387,57 @@ TEST_CASE("check: type-number-for-title (a number for a title)") {
 }
 
 TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file)") {
-  expect_check("ui-string-missing", false, 0,
-               {"locales/fi.yaml:1:1: warning: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: warning: UI string 'ai.answer_yes' is missing in "
-                "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml:1:1: warning: UI string 'ai.data_excluded' is missing in "
-                "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml:1:1: warning: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: warning: UI string 'ai.human_oversight' is missing in "
-                "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml:1:1: warning: UI string 'ai.intro' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: warning: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: warning: UI string 'ai.provider' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: warning: UI string 'ai.used_for_training' is missing in "
-                "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml:1:1: warning: UI string 'change.added' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: warning: 73 more UI strings are missing in locales/fi.yaml; "
-                "falling back to en"});
+  expect_check(
+      "ui-string-missing", false, 0,
+      {"locales/fi.yaml:1:1: warning: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.answer_yes' is missing in "
+       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.data_excluded' is missing in "
+       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.human_oversight' is missing in "
+       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.intro' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.provider' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.used_for_training' is missing in "
+       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'change.added' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: 73 more UI strings are missing in locales/fi.yaml; "
+       "falling back to en"});
 }
 
 TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file) --strict") {
-  expect_check("ui-string-missing", true, 1,
-               {"locales/fi.yaml:1:1: error: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: error: UI string 'ai.answer_yes' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: error: UI string 'ai.data_excluded' is missing in "
-                "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml:1:1: error: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: error: UI string 'ai.human_oversight' is missing in "
-                "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml:1:1: error: UI string 'ai.intro' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: error: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: error: UI string 'ai.provider' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: error: UI string 'ai.used_for_training' is missing in "
-                "locales/fi.yaml; falling back to en",
-                "locales/fi.yaml:1:1: error: UI string 'change.added' is missing in locales/fi.yaml; "
-                "falling back to en",
-                "locales/fi.yaml:1:1: error: 73 more UI strings are missing in locales/fi.yaml; "
-                "falling back to en"});
+  expect_check(
+      "ui-string-missing", true, 1,
+      {"locales/fi.yaml:1:1: error: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.answer_yes' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.data_excluded' is missing in "
+       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.human_oversight' is missing in "
+       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.intro' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.provider' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.used_for_training' is missing in "
+       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'change.added' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: 73 more UI strings are missing in locales/fi.yaml; "
+       "falling back to en"});
 }
 
 TEST_CASE("check: unknown-ai-provider (an AI provider that is not a sub-processor)") {

@@ -31,7 +31,8 @@ Run run(const std::string& arguments, const fs::path& scratch) {
   REQUIRE(pipe != nullptr);
   std::array<char, 4096> buffer;
   std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), n);
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.err = trustsite::testing::read_file(err_file);
@@ -66,11 +67,13 @@ TEST_CASE("cli: check prints text to stderr, json and github to stdout, with exi
   auto text = run("check " + site, dir.path());
   CHECK(text.exit_code == 1);
   CHECK(text.out.empty());
-  CHECK(text.err.find("content/controls/data.yaml:4:9: error: invalid id 'BAD' in control 'BAD'") != std::string::npos);
+  CHECK(text.err.find("content/controls/data.yaml:4:9: error: invalid id 'BAD' in control 'BAD'") !=
+        std::string::npos);
 
   auto github = run("check --format github " + site, dir.path());
   CHECK(github.exit_code == 1);
-  CHECK(github.out.find("::error file=content/controls/data.yaml,line=4,col=9::invalid id 'BAD'") != std::string::npos);
+  CHECK(github.out.find("::error file=content/controls/data.yaml,line=4,col=9::invalid id 'BAD'") !=
+        std::string::npos);
 
   auto json = run("check --format json " + site, dir.path());
   CHECK(json.exit_code == 1);
@@ -82,7 +85,8 @@ TEST_CASE("cli: check prints text to stderr, json and github to stdout, with exi
 TEST_CASE("cli: build writes the site and reports; a failed build says the output is unchanged") {
   TempDir dir;
   copy_tree(fs::path(TRUSTSITE_TESTS_DIR) / "fixtures/sites/basic", dir / "site");
-  const std::string args = "build --site '" + (dir / "site").string() + "' -o '" + (dir / "out").string() + "'";
+  const std::string args =
+      "build --site '" + (dir / "site").string() + "' -o '" + (dir / "out").string() + "'";
   auto ok = run(args, dir.path());
   CHECK(ok.exit_code == 0);
   CHECK(fs::exists(dir / "out/en/index.html"));
@@ -100,9 +104,10 @@ TEST_CASE("cli: render-template prints the rendering byte for byte with partials
   write_file(dir / "parts/layout.mustache", "<main>{{$body}}{{/body}}</main>{{>footer}}");
   write_file(dir / "parts/footer.mustache", "<footer>{{&raw}}</footer>");
   write_file(dir / "data.json", R"({"name": "<Åsa>", "raw": "<b>ok</b>"})");
-  auto result = run("render-template '" + (dir / "t.mustache").string() + "' --data '" +
-                        (dir / "data.json").string() + "' --partials '" + (dir / "parts").string() + "'",
-                    dir.path());
+  auto result =
+      run("render-template '" + (dir / "t.mustache").string() + "' --data '" +
+              (dir / "data.json").string() + "' --partials '" + (dir / "parts").string() + "'",
+          dir.path());
   CHECK(result.exit_code == 0);
   CHECK(result.out == "<main>Hi &lt;Åsa&gt;!</main><footer><b>ok</b></footer>");
 
@@ -111,5 +116,6 @@ TEST_CASE("cli: render-template prints the rendering byte for byte with partials
                      (dir / "data.json").string() + "'",
                  dir.path());
   CHECK(bad.exit_code == 1);
-  CHECK(bad.err.find("bad.mustache:3:1: unclosed section 'open' (opened at 2:3)") != std::string::npos);
+  CHECK(bad.err.find("bad.mustache:3:1: unclosed section 'open' (opened at 2:3)") !=
+        std::string::npos);
 }

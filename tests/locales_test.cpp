@@ -139,7 +139,8 @@ TEST_CASE("a locale without any locales/<code>.yaml is an error at site.yaml's l
   CHECK(diagnostics[0].location.line == 5);
   CHECK(diagnostics[0].location.column == 10);
   CHECK(diagnostics[0].message.rfind(
-            "locale 'fi' has no locales/fi.yaml (looked in locales/ and <trustsite>/locales/)", 0) == 0);
+            "locale 'fi' has no locales/fi.yaml (looked in locales/ and <trustsite>/locales/)",
+            0) == 0);
   CHECK(diagnostics[0].message.find("expected one file per locale listed in site.yaml") !=
         std::string::npos);
   // Later stages still get a usable table, filled from the default locale.

@@ -5,13 +5,15 @@
 using trustsite::render_markdown;
 
 TEST_CASE("Markdown renders CommonMark and the GFM extensions") {
-  CHECK(render_markdown("**bold** and ~~gone~~") == "<p><strong>bold</strong> and <del>gone</del></p>\n");
+  CHECK(render_markdown("**bold** and ~~gone~~") ==
+        "<p><strong>bold</strong> and <del>gone</del></p>\n");
   const std::string table = render_markdown("| a | b |\n|:--|--:|\n| 1 | 2 |\n");
   CHECK(table.find("<table>") != std::string::npos);
   CHECK(table.find("<th class=\"align-left\">a</th>") != std::string::npos);
   CHECK(table.find("<td class=\"align-right\">2</td>") != std::string::npos);
   CHECK(table.find(" align=") == std::string::npos);  // obsolete in HTML5
-  CHECK(render_markdown("see https://example.com").find("<a href=\"https://example.com\">") != std::string::npos);
+  CHECK(render_markdown("see https://example.com").find("<a href=\"https://example.com\">") !=
+        std::string::npos);
   CHECK(render_markdown("- [x] done\n").find("checked=\"\" disabled=\"\"") != std::string::npos);
 }
 
@@ -45,5 +47,6 @@ TEST_CASE("Markdown images from other origins or with a scheme become their alt 
   CHECK(render_markdown("![i](javascript:alert(1))") == "<p>i</p>\n");
   CHECK(render_markdown("![d](data:image/png;base64,AAAA)") == "<p>d</p>\n");
   CHECK(render_markdown("![p](//evil.example/t.gif)") == "<p>p</p>\n");
-  CHECK(render_markdown("![local](diagram.png)") == "<p><img src=\"diagram.png\" alt=\"local\" /></p>\n");
+  CHECK(render_markdown("![local](diagram.png)") ==
+        "<p><img src=\"diagram.png\" alt=\"local\" /></p>\n");
 }

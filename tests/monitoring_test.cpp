@@ -3,8 +3,8 @@
 // appears in no diagnostic and no file written.
 #include <doctest/doctest.h>
 
-#include "test_util.h"
 #include <httplib.h>
+#include "test_util.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

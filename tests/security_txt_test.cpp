@@ -81,5 +81,7 @@ TEST_CASE("security.txt: a line break in the company name cannot add a field") {
       render_security_txt(config, output_content(), ymd(2026, 10, 29), ymd(2026, 11, 21), sink);
   REQUIRE(text);
   CHECK(text->find("\nContact: mailto:attacker") == std::string::npos);
-  CHECK(text->rfind("# Security contact information for Evil Contact: mailto:attacker@evil.example  Co", 0) == 0);
+  CHECK(text->rfind(
+            "# Security contact information for Evil Contact: mailto:attacker@evil.example  Co",
+            0) == 0);
 }

@@ -35,7 +35,8 @@ TEST_CASE("write_site refuses dangerous output directories and deletes nothing")
   write_file(site / "notes/keep.txt", "precious");
 
   CHECK_THROWS_AS(write_site(site.path(), site.path(), {{"index.html", "x"}}), FatalError);
-  CHECK_THROWS_AS(write_site(site.path().parent_path(), site.path(), {{"index.html", "x"}}), FatalError);
+  CHECK_THROWS_AS(write_site(site.path().parent_path(), site.path(), {{"index.html", "x"}}),
+                  FatalError);
   CHECK_THROWS_AS(write_site(site / "notes", site.path(), {{"index.html", "x"}}), FatalError);
   CHECK_THROWS_AS(write_site(site / "site.yaml", site.path(), {{"index.html", "x"}}), FatalError);
   CHECK(read_file(site / "notes/keep.txt") == "precious");
@@ -45,7 +46,8 @@ TEST_CASE("write_site refuses dangerous output directories and deletes nothing")
     check_output_dir(site / "notes", site.path());
     FAIL("expected a refusal");
   } catch (const FatalError& error) {
-    CHECK(std::string(error.what()).find("not empty and trustsite did not create it") != std::string::npos);
+    CHECK(std::string(error.what()).find("not empty and trustsite did not create it") !=
+          std::string::npos);
   }
 }
 

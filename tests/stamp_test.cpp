@@ -85,10 +85,11 @@ TEST_CASE("stamp: git outside a checkout falls back to auto") {
 TEST_CASE("stamp: git takes the UTC date of the last commit touching content/") {
   trustsite::testing::TempDir dir;
   trustsite::testing::write_file(dir / "content/controls/a.yaml", "x: 1\n");
-  const std::string git = "cd '" + dir.path().string() +
-                          "' && git init -q && git add . && GIT_COMMITTER_DATE='2021-06-14T23:30:00-05:00' "
-                          "GIT_AUTHOR_DATE='2021-06-14T23:30:00-05:00' git -c user.name=t -c user.email=t@e "
-                          "commit -q -m c";
+  const std::string git =
+      "cd '" + dir.path().string() +
+      "' && git init -q && git add . && GIT_COMMITTER_DATE='2021-06-14T23:30:00-05:00' "
+      "GIT_AUTHOR_DATE='2021-06-14T23:30:00-05:00' git -c user.name=t -c user.email=t@e "
+      "commit -q -m c";
   REQUIRE(std::system(git.c_str()) == 0);
   SiteConfig config;
   config.site_dir = dir.path();

@@ -233,7 +233,8 @@ TEST_CASE("parse_yaml refuses alias bombs quickly instead of expanding them") {
   for (int level = 1; level <= 12; ++level) {
     text += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
     for (int i = 0; i < 9; ++i)
-      text += (i ? ", " : "") + (level == 1 ? std::string("lol") : "*l" + std::to_string(level - 1));
+      text +=
+          (i ? ", " : "") + (level == 1 ? std::string("lol") : "*l" + std::to_string(level - 1));
     text += "]\n";
   }
   text += "title: *l12\n";
@@ -241,7 +242,8 @@ TEST_CASE("parse_yaml refuses alias bombs quickly instead of expanding them") {
   CHECK_FALSE(parse_yaml(text, "bomb.yaml", sink));
   auto out = messages(sink);
   REQUIRE(out.size() == 1);
-  CHECK(out[0].rfind("bomb.yaml:1:1: error: this YAML expands to more values than its text holds", 0) == 0);
+  CHECK(out[0].rfind("bomb.yaml:1:1: error: this YAML expands to more values than its text holds",
+                     0) == 0);
 
   // Ordinary anchors and aliases that do not multiply are still accepted.
   DiagnosticSink ok;
