@@ -524,11 +524,23 @@ struct Loader {
   }
 };
 
-std::vector<fs::path> sorted_files(const fs::path& dir, const std::string& extension) {
+// The regular files in `dir` ending in `extension`, sorted. An entry with that ending that is
+// not a regular file (a directory, a broken symbolic link, a device) is reported, so no input
+// is skipped silently; a missing `sink` skips the report.
+std::vector<fs::path> sorted_files(const fs::path& dir, const std::string& extension,
+                                   const fs::path& site_dir, DiagnosticSink* sink) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && it->path().extension() == extension) files.push_back(it->path());
+    if (it->path().extension() != extension) continue;
+    std::error_code type_ec;
+    if (it->is_regular_file(type_ec))
+      files.push_back(it->path());
+    else if (sink != nullptr)
+      sink->error({display_path(it->path(), site_dir), 0, 0},
+                  "this is not a regular file (a directory, a broken link or a device); expected "
+                  "a " +
+                      extension + " file");
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -602,8 +614,8 @@ Content load_content(const SiteConfig& config, DiagnosticSink& sink,
     sink.error({"content/controls", 0, 0},
                "no content/controls/ directory; expected one YAML file per category in it");
   } else {
-    auto files = sorted_files(controls_dir, ".yaml");
-    auto yml = sorted_files(controls_dir, ".yml");
+    auto files = sorted_files(controls_dir, ".yaml", config.site_dir, &sink);
+    auto yml = sorted_files(controls_dir, ".yml", config.site_dir, nullptr);
     for (const auto& file : yml)
       sink.error({display_path(file, config.site_dir), 0, 0},
                  "category files end in .yaml; expected " + file.stem().string() + ".yaml");

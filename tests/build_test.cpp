@@ -249,3 +249,20 @@ TEST_CASE("build: the missing-translation summary counts site.yaml's fields too"
       std::string::npos);
   CHECK(counted.find("warning: 3 missing sv translations in total") != std::string::npos);
 }
+
+TEST_CASE("build: a category entry that is not a regular file is reported, not skipped") {
+  TempDir dir;
+  copy_tree(kFixtures / "basic", dir / "site");
+  fs::create_directories(dir / "site/content/controls/folder.yaml");
+  fs::create_symlink(dir / "site/nowhere.yaml", dir / "site/content/controls/dangling.yaml");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.write_output = false;
+  BuildReport report = run_build(options);
+  CHECK(report.exit_code == 1);
+  const std::string text = messages(report);
+  CHECK(text.find("content/controls/dangling.yaml:1:1: error: this is not a regular file") !=
+        std::string::npos);
+  CHECK(text.find("content/controls/folder.yaml:1:1: error: this is not a regular file") !=
+        std::string::npos);
+}
