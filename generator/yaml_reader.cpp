@@ -824,6 +824,7 @@ LocalizedText MapReader::localized(const char* key, bool required,
                                      "; expected a text or a map from locale to text");
     return result;
   }
+  std::set<std::string> rejected;  // present but refused: already reported as errors
   for (const auto& entry : *value) {
     const std::string locale = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
     if (std::find(locales.begin(), locales.end(), locale) == locales.end()) {
@@ -835,10 +836,13 @@ LocalizedText MapReader::localized(const char* key, bool required,
     if (!entry.second.IsScalar()) {
       sink_.error(at(entry.second), "the " + locale + " text of '" + key + "' in " + what_ +
                                         " is " + describe_node(entry.second) + "; expected a text");
+      rejected.insert(locale);
       continue;
     }
-    if (!check_text(entry.second, "the " + locale + " text of '" + std::string(key) + "'"))
+    if (!check_text(entry.second, "the " + locale + " text of '" + std::string(key) + "'")) {
+      rejected.insert(locale);
       continue;
+    }
     result.by_locale[locale] = entry.second.Scalar();
   }
   if (!result.has(default_locale)) {
@@ -851,7 +855,7 @@ LocalizedText MapReader::localized(const char* key, bool required,
     return result;
   }
   for (const auto& locale : locales) {
-    if (locale == default_locale || result.has(locale)) continue;
+    if (locale == default_locale || result.has(locale) || rejected.count(locale)) continue;
     sink_.strict_warning(result.location, "field '" + std::string(key) + "' of " + what_ +
                                               " has no " + locale + " translation; the " +
                                               default_locale + " text is shown instead");
