@@ -100,8 +100,11 @@ void write_site(const fs::path& out_dir, const fs::path& site_dir,
   fs::create_directories(out.parent_path(), ec);
   if (ec) refuse(out, "cannot create its parent directory (" + ec.message() + ")");
 
-  std::string pattern =
-      (out.parent_path() / ("." + out.filename().string() + ".tmp-XXXXXX")).string();
+  // A hidden sibling: ".<name>.tmp-XXXXXX" (built with append(): GCC 12 warns falsely about
+  // "." + string, bug 105329).
+  std::string temp_name(".");
+  temp_name.append(out.filename().string()).append(".tmp-XXXXXX");
+  std::string pattern = (out.parent_path() / temp_name).string();
   if (mkdtemp(pattern.data()) == nullptr)
     refuse(out, std::string("cannot create a temporary directory beside it (") +
                     std::strerror(errno) + ")");
