@@ -5,15 +5,10 @@
 #include <string_view>
 
 #include "content.h"
+#include "fuzz_site.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const trustsite::SiteConfig config = [] {
-    trustsite::SiteConfig c;
-    c.site_dir = "/nonexistent-site";
-    c.default_locale = "en";
-    c.locales = {"en", "sv"};
-    return c;
-  }();
+  const trustsite::SiteConfig& config = trustsite::fuzzing::fuzz_site_config();
   trustsite::DiagnosticSink sink;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   (void)trustsite::load_category_text(text, "content/controls/fuzz.yaml", config, sink);

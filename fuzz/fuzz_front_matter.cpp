@@ -7,16 +7,11 @@
 
 #include "content.h"
 #include "front_matter.h"
+#include "fuzz_site.h"
 #include "markdown.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const trustsite::SiteConfig config = [] {
-    trustsite::SiteConfig c;
-    c.site_dir = "/nonexistent-site";
-    c.default_locale = "en";
-    c.locales = {"en", "sv"};
-    return c;
-  }();
+  const trustsite::SiteConfig& config = trustsite::fuzzing::fuzz_site_config();
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const auto split = trustsite::split_front_matter(text);
   // The views must lie inside the input.
