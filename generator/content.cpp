@@ -52,6 +52,13 @@ const char* to_string(ChangeType type) {
   return "updated";
 }
 
+const PageSource* shown_page_source(const Page& page, const std::string& locale,
+                                    const std::string& default_locale) {
+  if (auto it = page.by_locale.find(locale); it != page.by_locale.end()) return &it->second;
+  if (auto it = page.by_locale.find(default_locale); it != page.by_locale.end()) return &it->second;
+  return nullptr;
+}
+
 const ContentFields& content_fields() {
   static const ContentFields fields{
       {"category", "controls"},

@@ -103,6 +103,11 @@ struct Page {
   std::map<std::string, PageSource> by_locale;
 };
 
+// The source of policy page `page` shown in `locale`: that locale's file, else the default
+// locale's (SPEC 3), else nullptr (then the page does not exist in that locale).
+const PageSource* shown_page_source(const Page& page, const std::string& locale,
+                                    const std::string& default_locale);
+
 struct Content {
   std::vector<Category> categories;  // sorted by (order, id)
   bool has_subprocessors = false;    // content/subprocessors.yaml exists

@@ -12,13 +12,6 @@ std::string page_url(const SiteConfig& config, const std::string& locale, const 
   return url;
 }
 
-const PageSource* shown_page_source(const Page& page, const std::string& locale,
-                                    const std::string& default_locale) {
-  if (auto it = page.by_locale.find(locale); it != page.by_locale.end()) return &it->second;
-  if (auto it = page.by_locale.find(default_locale); it != page.by_locale.end()) return &it->second;
-  return nullptr;
-}
-
 namespace {
 
 struct SitemapUrl {

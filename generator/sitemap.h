@@ -16,11 +16,6 @@ namespace trustsite {
 std::string page_url(const SiteConfig& config, const std::string& locale,
                      const std::string& slug = {});
 
-// The source of policy page `page` shown in `locale`: that locale's file, else the default
-// locale's (SPEC 3), else nullptr (then the page does not exist in that locale).
-const PageSource* shown_page_source(const Page& page, const std::string& locale,
-                                    const std::string& default_locale);
-
 // sitemap.xml: one <url> per HTML page of every locale (each Trust Center page and each policy
 // page, in site.yaml locale order), with <lastmod> (the page's own `updated`, else `stamp`) and
 // an xhtml:link rel="alternate" for every locale plus hreflang="x-default" (the default locale),

@@ -315,16 +315,13 @@ class Planner {
     return items;
   }
 
-  // The file a page is shown from in `locale`, and its locale when that is a fallback: the
-  // locale's own file, else the default locale's, else the first translation there is.
+  // The file a page is shown from in `locale` (shown_page_source), and its locale when that is
+  // a fallback (empty otherwise).
   std::pair<const PageSource*, std::string> page_source(const Page& page,
                                                         const std::string& locale) const {
-    if (auto it = page.by_locale.find(locale); it != page.by_locale.end()) return {&it->second, ""};
-    if (auto it = page.by_locale.find(config_.default_locale); it != page.by_locale.end())
-      return {&it->second, it->first};
-    if (!page.by_locale.empty())
-      return {&page.by_locale.begin()->second, page.by_locale.begin()->first};
-    return {nullptr, ""};
+    const PageSource* source = shown_page_source(page, locale, config_.default_locale);
+    if (source == nullptr) return {nullptr, ""};
+    return {source, source->locale == locale ? std::string() : source->locale};
   }
 
   // "1 control" / "12 controls" from legend.count_one / legend.count_other.
