@@ -4,14 +4,13 @@
 #include <cstdint>
 #include <string_view>
 
-#include "content.h"
+#include "controls.h"
 #include "fuzz_site.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const trustsite::SiteConfig& config = trustsite::fuzzing::fuzz_site_config();
-  trustsite::DiagnosticSink sink;
+  trustsite::fuzzing::FuzzLoad load;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  (void)trustsite::load_category_text(text, "content/controls/fuzz.yaml", config, sink);
-  for (const auto& diagnostic : sink.sorted()) (void)trustsite::format_text(diagnostic);
+  (void)trustsite::load_category_text(text, "content/controls/fuzz.yaml", load.context);
+  for (const auto& diagnostic : load.sink.sorted()) (void)trustsite::format_text(diagnostic);
   return 0;
 }

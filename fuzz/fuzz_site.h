@@ -1,7 +1,10 @@
-// The site configuration the content fuzz targets load against: two locales, no files.
+// The site the content fuzz targets load against: two locales, an empty in-memory file system.
 #pragma once
 
 #include "config.h"
+#include "file_system.h"
+#include "load_context.h"
+#include "localized.h"
 
 namespace trustsite::fuzzing {
 
@@ -15,5 +18,13 @@ inline const SiteConfig& fuzz_site_config() {
   }();
   return config;
 }
+
+// Everything one fuzz input is loaded with.
+struct FuzzLoad {
+  MemoryFileSystem files;
+  DiagnosticSink sink;
+  MissingTranslations missing;
+  LoadContext context{fuzz_site_config(), files, sink, missing};
+};
 
 }  // namespace trustsite::fuzzing

@@ -5,6 +5,8 @@
 
 #include <openssl/evp.h>
 
+#include "site_paths.h"
+
 namespace trustsite {
 
 namespace fs = std::filesystem;
@@ -57,7 +59,7 @@ std::vector<AssetFile> load_assets(const fs::path& static_dir, const std::string
     const std::string digest = sha384(content);
     fs::path relative(source_name);
     std::string stem = relative.stem().string(), extension = relative.extension().string();
-    fs::path output = fs::path("assets") / relative.parent_path() /
+    fs::path output = fs::path(kAssetsDir) / relative.parent_path() /
                       (stem + "." + hex_encode(digest).substr(0, 10) + extension);
     assets.push_back({source_name, output.generic_string(), "sha384-" + base64_encode(digest),
                       std::move(content)});

@@ -5,7 +5,8 @@
 #include <map>
 #include <tuple>
 
-#include "sitemap.h"
+#include "site_paths.h"
+#include "url.h"
 #include "xml_text.h"
 
 namespace trustsite {
@@ -24,45 +25,19 @@ std::string ui_text(const SiteConfig& config, const UiStrings& strings, const st
 
 }  // namespace
 
-std::string rfc3339_midnight(const Date& date) {
-  return format_date(date) + "T00:00:00Z";
-}
-
-std::string url_host(const std::string& url) {
-  const std::size_t scheme = url.find("://");
-  std::size_t start = scheme == std::string::npos ? 0 : scheme + 3;
-  std::size_t end = url.find_first_of("/?#", start);
-  std::string authority =
-      url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (const std::size_t at = authority.rfind('@'); at != std::string::npos)
-    authority.erase(0, at + 1);
-  if (!authority.empty() && authority.front() == '[') {  // IPv6 literal
-    const std::size_t close = authority.find(']');
-    authority = authority.substr(0, close == std::string::npos ? std::string::npos : close + 1);
-  } else if (const std::size_t colon = authority.find(':'); colon != std::string::npos) {
-    authority.erase(colon);
-  }
-  std::transform(authority.begin(), authority.end(), authority.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return authority;
-}
-
-std::string subprocessor_feed_path(const std::string& locale) {
-  return locale + "/subprocessors.atom";
-}
-
 std::string render_subprocessor_feed(const SiteConfig& config, const Content& content,
                                      const UiStrings& strings, const std::string& locale,
                                      const Date& stamp) {
-  const std::string feed_url = config.base_url + subprocessor_feed_path(locale);
-  const std::string page = page_url(config, locale);
+  const std::string feed_url = absolute_url(config.base_url, subprocessor_feed_path(locale));
+  const std::string page = page_url(config.base_url, locale);
+  const std::vector<SubprocessorChange>& changes = content.subprocessors.changes;
   const std::string host = url_host(config.base_url);
   const std::string base_path = base_url_path(config.base_url);
 
   Date newest = stamp;
-  if (!content.changes.empty()) {
-    newest = content.changes.front().date;
-    for (const auto& change : content.changes) newest = std::max(newest, change.date);
+  if (!changes.empty()) {
+    newest = changes.front().date;
+    for (const auto& change : changes) newest = std::max(newest, change.date);
   }
 
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
@@ -86,20 +61,16 @@ std::string render_subprocessor_feed(const SiteConfig& config, const Content& co
   std::map<std::tuple<std::string, std::string, std::string>, int> seen;
   // Repeats of one (date, sub-processor, type) are numbered in list order (date desc, then file
   // order), so adding a change on another date never renumbers an existing id.
-  for (const auto& change : content.changes) {
+  for (const auto& change : changes) {
     const std::string date = format_date(change.date);
     const std::string type = to_string(change.type);
     const int repeat = ++seen[{date, change.subprocessor, type}];
     std::string id = "tag:" + host + "," + date + ":" + base_path + locale + "/subprocessors/" +
                      change.subprocessor + "/" + type;
-    if (repeat > 1) id += "-" + std::to_string(repeat);
+    if (repeat > 1) id.append("-").append(std::to_string(repeat));
 
-    const auto listed =
-        std::find_if(content.subprocessors.begin(), content.subprocessors.end(),
-                     [&](const Subprocessor& s) { return s.id == change.subprocessor; });
-    const bool is_listed = listed != content.subprocessors.end();
-    std::string name = is_listed ? listed->name : change.name;
-    if (name.empty()) name = change.subprocessor;
+    const bool is_listed = change.listed != nullptr;
+    const std::string& name = change.display_name;
     const std::string type_label = ui_text(config, strings, locale, "change." + type, type);
     const std::string link =
         page + "#" + (is_listed ? change.subprocessor : "subprocessor-changes");
@@ -114,8 +85,9 @@ std::string render_subprocessor_feed(const SiteConfig& config, const Content& co
     const ResolvedText note = resolve(change.note, locale, config.default_locale);
     if (!note.text.empty()) {
       out += "    <summary";
-      if (!note.lang.empty()) out += " xml:lang=\"" + xml_escape(note.lang) + "\"";
-      out += ">" + xml_escape(note.text) + "</summary>\n";
+      // append(): GCC 12 warns falsely about "literal" + string here (bug 105329).
+      if (!note.lang.empty()) out.append(" xml:lang=\"").append(xml_escape(note.lang)).append("\"");
+      out.append(">").append(xml_escape(note.text)).append("</summary>\n");
     }
     out += "  </entry>\n";
   }

@@ -11,17 +11,7 @@
 
 namespace trustsite {
 
-// "YYYY-MM-DDT00:00:00Z": a calendar date as an RFC 3339 date-time at midnight UTC.
-std::string rfc3339_midnight(const Date& date);
-
-// The host of an absolute URL without user info and port ("https://a.example:8443/x/" ->
-// "a.example"), lowercased: the authority of the feed's tag: URIs (RFC 4151).
-std::string url_host(const std::string& url);
-
-// The feed's path below the output directory: "<locale>/subprocessors.atom".
-std::string subprocessor_feed_path(const std::string& locale);
-
-// The Atom feed of `content.changes` for `locale`, newest first:
+// The Atom feed of `content.subprocessors.changes` for `locale`, newest first:
 // - feed id: the feed's own absolute URL; entry ids: tag: URIs (RFC 4151) built from the
 //   base_url host, the change date, the base path, the locale, the sub-processor id and the
 //   change type ("tag:trust.example,2026-02-01:/en/subprocessors/posthog/added"; a repeat of

@@ -1,15 +1,17 @@
-// Runs the pipeline: load config -> load content, UI strings -> [fetch live statuses] ->
-// validate -> view model -> render templates -> write the site atomically.
+// Runs the pipeline (docs/architecture.md): load config -> load content, UI strings, theme ->
+// [fetch live statuses] -> validate -> stamp -> view model -> render templates -> write the
+// site atomically.
 #pragma once
 
-#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "diagnostics.h"
+#include "environment.h"
 #include "site_writer.h"
+#include "stamp.h"
 
 namespace trustsite {
 
@@ -29,9 +31,15 @@ struct BuildReport {
   std::filesystem::path out_dir;        // where the site was (or would be) written
 };
 
-// Runs every stage, collecting all diagnostics before deciding. Writes the output only when
-// there is no error and `options.write_output` is set. Never throws for bad input: problems
-// are in the report's diagnostics and exit code.
-BuildReport run_build(const BuildOptions& options);
+// What the update stamp may be taken from besides the content (SPEC 5), read at the edge:
+// today and SOURCE_DATE_EPOCH from `environment`, and, with `updated: git`, the date of the
+// last commit touching <site>/content/ (runs git).
+StampInputs read_stamp_inputs(const SiteConfig& config, const Environment& environment);
+
+// Runs every stage in `environment` (now, SOURCE_DATE_EPOCH, the data directory, the
+// variables; read once by the caller), collecting all diagnostics before deciding. Writes the
+// output only when there is no error and `options.write_output` is set. Never throws for bad
+// input: problems are in the report's diagnostics and exit code.
+BuildReport run_build(const BuildOptions& options, const Environment& environment);
 
 }  // namespace trustsite

@@ -1,10 +1,13 @@
 #include "config.h"
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 #include <set>
 
-#include "yaml_reader.h"
+#include "map_reader.h"
+#include "text_rules.h"
+#include "url.h"
+#include "yaml_parse.h"
 
 namespace trustsite {
 
@@ -27,10 +30,37 @@ const ConfigFields& fields() {
   return config_fields();
 }
 
-bool is_email(const std::string& text) {
-  static const std::regex pattern(
-      "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
-  return text.size() < 255 && std::regex_match(text, pattern);
+// RFC 5646 language tag, loosely: 2-8 letters, then '-' and 1-8 letters or digits, repeated.
+bool is_language_tag(std::string_view tag) {
+  std::size_t start = 0;
+  for (bool first = true;; first = false) {
+    std::size_t end = tag.find('-', start);
+    if (end == std::string_view::npos) end = tag.size();
+    const std::string_view part = tag.substr(start, end - start);
+    if (part.empty() || part.size() > 8 || (first && part.size() < 2)) return false;
+    for (unsigned char c : part)
+      if (!(std::isalpha(c) || (!first && std::isdigit(c)))) return false;
+    if (end == tag.size()) return true;
+    start = end + 1;
+  }
+}
+
+// A POSIX environment variable name: [A-Za-z_][A-Za-z0-9_]*.
+bool is_variable_name(std::string_view name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+}
+
+// An RFC 9116 Contact URI: mailto:<address>, an https URL, or tel:<number>.
+bool is_contact_uri(std::string_view uri) {
+  if (uri.starts_with("mailto:")) return is_email_address(uri.substr(7));
+  if (uri.starts_with("tel:")) {
+    std::string_view number = uri.substr(4);
+    if (number.starts_with("+")) number.remove_prefix(1);
+    return !number.empty() && number.find_first_not_of("0123456789 ()-") == std::string_view::npos;
+  }
+  return is_web_url(uri, true);
 }
 
 void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
@@ -40,7 +70,7 @@ void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
   if (auto name = company.text("name", true)) config.company.name = *name;
   auto email = [&](const char* key, std::string& out) {
     if (auto value = company.text(key, false)) {
-      if (is_email(*value))
+      if (is_email_address(*value))
         out = *value;
       else
         sink.error(company.location_of_value(key),
@@ -62,10 +92,8 @@ void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink
   security.location = site.location_of_key("security_txt");
   if (auto contacts = reader.text_list("contact", true)) {
     // RFC 9116 section 2.5.3: Contact is a URI; mailto:, https: and tel: are the useful ones.
-    static const std::regex uri(
-        "(mailto:[^\\s<>\"]+@[^\\s<>\"]+|https://[^\\s<>\"]+|tel:\\+?[0-9 ()-]+)");
     for (const auto& contact : *contacts) {
-      if (std::regex_match(contact, uri))
+      if (is_contact_uri(contact))
         security.contact.push_back(contact);
       else
         sink.error(
@@ -90,9 +118,8 @@ void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink
     security.policy_page_location = reader.location_of_value("policy_page");
   }
   if (auto languages = reader.text_list("preferred_languages", false)) {
-    static const std::regex tag("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");  // RFC 5646, loosely
     for (const auto& language : *languages) {
-      if (std::regex_match(language, tag))
+      if (is_language_tag(language))
         security.preferred_languages.push_back(language);
       else
         sink.error(reader.location_of_value("preferred_languages"),
@@ -114,14 +141,9 @@ void read_monitoring(MapReader& site, SiteConfig& config, DiagnosticSink& sink) 
     monitoring.source = *source;
     monitoring.source_location = reader.location_of_value("source");
   }
-  if (auto format = reader.one_of("format", false, {"trustsite", "statuspage", "gatus"})) {
-    monitoring.format = *format == "statuspage" ? MonitoringFormat::statuspage
-                        : *format == "gatus"    ? MonitoringFormat::gatus
-                                                : MonitoringFormat::trustsite;
-  }
+  if (auto format = reader.choice("format", false, kMonitoringFormats)) monitoring.format = *format;
   if (auto name = reader.text("token_env", false)) {
-    static const std::regex variable("[A-Za-z_][A-Za-z0-9_]*");
-    if (std::regex_match(*name, variable))
+    if (is_variable_name(*name))
       monitoring.token_env = *name;
     else
       sink.error(reader.location_of_value("token_env"),
@@ -132,49 +154,32 @@ void read_monitoring(MapReader& site, SiteConfig& config, DiagnosticSink& sink) 
     monitoring.timeout_seconds = static_cast<int>(*seconds);
   if (auto hours = reader.integer("max_age_hours", false, 1, 24 * 366))
     monitoring.max_age_hours = static_cast<int>(*hours);
-  if (auto on_error = reader.one_of("on_error", false, {"warn", "fail"}))
-    monitoring.on_error = *on_error == "fail" ? MonitoringOnError::fail : MonitoringOnError::warn;
+  if (auto on_error = reader.choice("on_error", false, kMonitoringOnError))
+    monitoring.on_error = *on_error;
   reader.finish();
   config.monitoring = std::move(monitoring);
 }
 
 }  // namespace
 
-std::optional<std::string> normalize_base_url(const std::string& url) {
-  // RFC 3986 absolute http(s) URL without query or fragment; the path gets a trailing '/'.
-  static const std::regex pattern(
-      "(https?)://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&'()*+,;=:@%/"
-      "-]*)?");
-  std::smatch match;
-  if (url.size() > 2000 || !std::regex_match(url, match, pattern)) return std::nullopt;
-  std::string normalized = url;
-  if (!match[4].matched)
-    normalized += '/';
-  else if (normalized.back() != '/')
-    normalized += '/';
-  return normalized;
-}
-
-std::string base_url_path(const std::string& base_url) {
-  const std::size_t scheme = base_url.find("://");
-  const std::size_t slash = base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  if (slash == std::string::npos) return "/";
-  std::string path = base_url.substr(slash);
-  if (path.back() != '/') path += '/';
-  return path;
-}
-
-SiteConfig load_config(const fs::path& site_dir, DiagnosticSink& sink) {
+SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const FileSystem& files,
+                       DiagnosticSink& sink, MissingTranslations& missing) {
   SiteConfig config;
   std::error_code ec;
   config.site_dir = fs::absolute(site_dir, ec).lexically_normal();
   if (!config.site_dir.empty() && !config.site_dir.has_filename())
     config.site_dir = config.site_dir.parent_path();
+  config.data_dir = data_dir;
   const fs::path path = config.site_dir / "site.yaml";
-  if (!fs::is_regular_file(path, ec))
+  const ReadResult file = files.read(path, kMaxInputFileBytes);
+  if (file.failure == ReadFailure::missing)
     throw FatalError({"site.yaml", 0, 0}, "no site.yaml in " + config.site_dir.string() +
                                               "; expected a site directory (use --site DIR)");
-  auto root = load_yaml_file(path, "site.yaml", sink);
+  if (!file.ok())
+    throw FatalError({"site.yaml", 0, 0}, "site.yaml " +
+                                              describe_read_failure(file, kMaxInputFileBytes) +
+                                              "; expected a readable YAML file");
+  auto root = parse_yaml(file.text, "site.yaml", sink);
   if (!root)
     throw FatalError({"site.yaml", 0, 0},
                      "site.yaml could not be parsed, so nothing else was checked; expected "
@@ -215,10 +220,9 @@ SiteConfig load_config(const fs::path& site_dir, DiagnosticSink& sink) {
                    "' is not in locales; expected one of the listed locales");
   }
 
-  config.title = site.localized("title", true, config.locales, config.default_locale,
-                                &config.missing_translations);
-  config.tagline = site.localized("tagline", false, config.locales, config.default_locale,
-                                  &config.missing_translations);
+  config.title = site.localized("title", true, config.locales, config.default_locale, &missing);
+  config.tagline =
+      site.localized("tagline", false, config.locales, config.default_locale, &missing);
   if (auto url = site.text("base_url", true)) {
     if (auto normalized = normalize_base_url(*url))
       config.base_url = *normalized;

@@ -9,7 +9,9 @@
 
 #include "date.h"
 #include "diagnostics.h"
+#include "file_system.h"
 #include "localized.h"
+#include "vocabulary.h"
 
 namespace trustsite {
 
@@ -31,7 +33,16 @@ struct SecurityTxtConfig {
 };
 
 enum class MonitoringFormat { trustsite, statuspage, gatus };
+inline constexpr Vocabulary<MonitoringFormat, 3> kMonitoringFormats{{{
+    {MonitoringFormat::trustsite, "trustsite"},
+    {MonitoringFormat::statuspage, "statuspage"},
+    {MonitoringFormat::gatus, "gatus"},
+}}};
 enum class MonitoringOnError { warn, fail };
+inline constexpr Vocabulary<MonitoringOnError, 2> kMonitoringOnError{{{
+    {MonitoringOnError::warn, "warn"},
+    {MonitoringOnError::fail, "fail"},
+}}};
 
 // Live-status settings (SPEC 6); present only when site.yaml has `monitoring`.
 struct MonitoringConfig {
@@ -49,6 +60,7 @@ enum class UpdatedMode { automatic, git, fixed };
 
 struct SiteConfig {
   std::filesystem::path site_dir;  // absolute
+  std::filesystem::path data_dir;  // trustsite's own data directory (SPEC 1), from Environment
   LocalizedText title;
   LocalizedText tagline;
   std::string base_url;  // absolute http(s) URL, normalised to end with '/'
@@ -62,8 +74,6 @@ struct SiteConfig {
   CompanyInfo company;
   std::optional<SecurityTxtConfig> security_txt;
   std::optional<MonitoringConfig> monitoring;
-  // Missing translations of site.yaml's localized fields, by locale (for the summary line).
-  std::map<std::string, int> missing_translations;
 };
 
 // The field names the site.yaml loader knows, per mapping (kept in agreement with
@@ -73,17 +83,11 @@ struct ConfigFields {
 };
 const ConfigFields& config_fields();
 
-// Checks that `url` is an absolute http(s) URL without query or fragment (RFC 3986) and returns
-// it with a trailing '/', or nullopt when it is not usable as a base URL.
-std::optional<std::string> normalize_base_url(const std::string& url);
-
-// The path part of a normalized base_url, with a trailing '/': "https://x.example/trust/" ->
-// "/trust/", "https://x.example/" -> "/". Root-relative links (404.html, which hosts serve at
-// any URL) and feed ids start with it.
-std::string base_url_path(const std::string& base_url);
-
-// Loads `<site_dir>/site.yaml`. Problems in the file are reported to `sink` with their
-// positions; a file that cannot be read or parsed at all throws FatalError.
-SiteConfig load_config(const std::filesystem::path& site_dir, DiagnosticSink& sink);
+// Loads `<site_dir>/site.yaml` through `files`; `data_dir` is trustsite's own data directory.
+// Problems in the file are reported to `sink` with their positions, missing translations of
+// its localized fields counted in `missing`; a file that cannot be read or parsed at all
+// throws FatalError.
+SiteConfig load_config(const std::filesystem::path& site_dir, const std::filesystem::path& data_dir,
+                       const FileSystem& files, DiagnosticSink& sink, MissingTranslations& missing);
 
 }  // namespace trustsite

@@ -1,4 +1,6 @@
-// Calendar dates (YYYY-MM-DD, the RFC 3339 `full-date`) on top of std::chrono's civil calendar.
+// Calendar dates and times: YYYY-MM-DD (the RFC 3339 `full-date`), RFC 3339 date-times in UTC,
+// and the display forms the pages use, on top of std::chrono's civil calendar. Pure: the clock
+// is read once, at the edge (environment.h).
 #pragma once
 
 #include <chrono>
@@ -21,17 +23,26 @@ std::string format_date(const Date& date);
 // The UTC calendar date of a POSIX time in seconds.
 Date date_from_unix_seconds(std::int64_t seconds);
 
-// SOURCE_DATE_EPOCH (reproducible-builds.org spec) in seconds when that variable holds a
-// non-negative integer of at most 15 digits; nullopt when unset or malformed.
-std::optional<std::int64_t> source_date_epoch_seconds();
+// Midnight UTC of `date` as POSIX seconds.
+std::int64_t unix_seconds_of(const Date& date);
 
-// The UTC date of source_date_epoch_seconds().
-std::optional<Date> source_date_epoch_date();
+// RFC 3339 section 5.6 `date-time` (e.g. "2026-03-01T08:15:00.25+01:00", "...Z"; 'T' and 'Z'
+// case-insensitive; fractional seconds truncated; a leap second 60 read as 59) -> seconds since
+// the epoch; nullopt for anything else, including impossible dates.
+std::optional<std::int64_t> parse_rfc3339(std::string_view text);
 
-// The system clock as POSIX seconds.
-std::int64_t unix_now();
+// Seconds since the epoch -> "YYYY-MM-DDTHH:MM:SSZ" (RFC 3339, UTC).
+std::string format_rfc3339_utc(std::int64_t unix_seconds);
 
-// Today's date in UTC from the system clock.
-Date today_utc();
+// "YYYY-MM-DDT00:00:00Z": a calendar date as an RFC 3339 date-time at midnight UTC.
+std::string rfc3339_midnight(const Date& date);
+
+// Seconds since the epoch -> "YYYY-MM-DD HH:MM UTC", the form pages show times in (SPEC 6:
+// times are shown in UTC).
+std::string format_utc_minutes(std::int64_t unix_seconds);
+
+// A SOURCE_DATE_EPOCH value (reproducible-builds.org): a non-negative integer of at most 15
+// digits, in seconds; nullopt for anything else (unset variables are the caller's business).
+std::optional<std::int64_t> parse_source_date_epoch(std::string_view text);
 
 }  // namespace trustsite

@@ -1,11 +1,51 @@
 #include "diagnostics.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
 
+#include "text_rules.h"
+#include "utf8.h"
+
 namespace trustsite {
+
+std::string quoted_excerpt(std::string_view text, std::size_t max_bytes) {
+  std::string out(truncate_utf8(text, max_bytes));
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  return '\'' + out + (text.size() > max_bytes ? "…'" : "'");
+}
+
+std::string printable_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      out += static_cast<char>(byte);
+      ++i;
+      continue;
+    }
+    const Utf8Char decoded = decode_utf8(text, i);
+    if (decoded.length == 0) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<unsigned>(byte));
+      out += escaped;
+      ++i;
+      continue;
+    }
+    if (is_forbidden_character(decoded.code_point) || decoded.code_point == '\t' ||
+        decoded.code_point == '\n' || decoded.code_point == '\r')
+      out += '?';
+    else
+      out.append(text, i, decoded.length);
+    i += decoded.length;
+  }
+  return out;
+}
 
 void DiagnosticSink::error(SourceLocation location, std::string message) {
   report({Severity::error, std::move(location), std::move(message)});
@@ -19,33 +59,9 @@ void DiagnosticSink::strict_warning(SourceLocation location, std::string message
   report({strict_ ? Severity::error : Severity::warning, std::move(location), std::move(message)});
 }
 
-namespace {
-
-// Messages quote input text; keep terminal control sequences and bidi overrides from it out of
-// the output (a diagnostic must not be able to rewrite the terminal or reorder itself).
-void neutralize_controls(std::string& message) {
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    const auto c = static_cast<unsigned char>(message[i]);
-    if (c < 0x20 || c == 0x7F) {
-      message[i] = '?';
-    } else if (c == 0xC2 && i + 1 < message.size() &&
-               static_cast<unsigned char>(message[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(message[i + 1]) <= 0x9F) {
-      message.replace(i, 2, "?");
-    } else if (c == 0xE2 && i + 2 < message.size()) {
-      const auto b1 = static_cast<unsigned char>(message[i + 1]);
-      const auto b2 = static_cast<unsigned char>(message[i + 2]);
-      const bool bidi =
-          (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
-      if (bidi) message.replace(i, 3, "?");
-    }
-  }
-}
-
-}  // namespace
-
 void DiagnosticSink::report(Diagnostic diagnostic) {
-  neutralize_controls(diagnostic.message);
+  diagnostic.message = printable_text(diagnostic.message);
+  diagnostic.location.file = printable_text(diagnostic.location.file);
   // SPEC 7: every diagnostic about a file reads path:line:col. A problem with a whole file
   // (a missing translation, an empty file) points at its start.
   if (!diagnostic.location.file.empty() && diagnostic.location.line <= 0) {

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -70,6 +71,16 @@ class FatalError : public std::runtime_error {
   SourceLocation location_;
   int exit_code_;
 };
+
+// `text` as messages quote input: at most `max_bytes` bytes (cut on a character boundary, with
+// "…" when cut), control characters shown as spaces, in single quotes: 'Read this: it…'.
+std::string quoted_excerpt(std::string_view text, std::size_t max_bytes = 40);
+
+// `text` made safe to print on a terminal or in a CI log: control characters (C0, DEL, C1,
+// newlines included) and bidirectional controls become '?', bytes that are not UTF-8 become
+// "\xHH"; the result is valid UTF-8 on one line. Applied to every message and file path the
+// sink holds, so input text can never forge a line, a workflow command or a terminal sequence.
+std::string printable_text(std::string_view text);
 
 // `path:line:col: error|warning: message` (SPEC 7); the position parts are omitted when 0.
 std::string format_text(const Diagnostic& diagnostic);

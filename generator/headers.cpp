@@ -1,21 +1,22 @@
 #include "headers.h"
 
-#include "view_model.h"
+#include "site_paths.h"
 
 namespace trustsite {
 
-std::string header_content_security_policy() {
-  return content_security_policy() + "; frame-ancestors 'none'";
+std::string header_content_security_policy(const std::string& page_policy) {
+  return page_policy + "; frame-ancestors 'none'";
 }
 
-std::string render_headers_file(const std::vector<std::string>& feed_paths) {
+std::string render_headers_file(const std::string& page_policy,
+                                const std::vector<std::string>& feed_paths) {
   std::string out =
       "# HTTP response headers (Netlify / Cloudflare Pages _headers format), written by "
       "trustsite.\n"
       "# See docs/publishing.md for other hosts.\n"
       "/*\n"
       "  Content-Security-Policy: " +
-      header_content_security_policy() + "\n";
+      header_content_security_policy(page_policy) + "\n";
   out +=
       "  Strict-Transport-Security: max-age=63072000; includeSubDomains\n"
       "  X-Content-Type-Options: nosniff\n"
@@ -25,16 +26,19 @@ std::string render_headers_file(const std::vector<std::string>& feed_paths) {
       "  Cross-Origin-Opener-Policy: same-origin\n"
       "  X-Frame-Options: DENY\n"
       "\n"
-      "/assets/*\n"
+      "/" +
+      std::string(kAssetsDir) +
+      "/*\n"
       "  Cache-Control: public, max-age=31536000, immutable\n";
   for (const auto& path : feed_paths)
     out += "\n/" + path + "\n  Content-Type: application/atom+xml; charset=utf-8\n";
-  out +=
-      "\n/.well-known/security.txt\n"
-      "  Content-Type: text/plain; charset=utf-8\n"
-      "\n/trust.json\n"
-      "  Content-Type: application/json; charset=utf-8\n"
-      "  Access-Control-Allow-Origin: *\n";
+  out += "\n/" + std::string(kSecurityTxtFile) + "\n" +
+         "  Content-Type: text/plain; charset=utf-8\n"
+         "\n/" +
+         kTrustJsonFile +
+         "\n"
+         "  Content-Type: application/json; charset=utf-8\n"
+         "  Access-Control-Allow-Origin: *\n";
   return out;
 }
 

@@ -1,15 +1,15 @@
 #include "http_client.h"
 
-#include <arpa/inet.h>
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <memory>
 #include <mutex>
-#include <regex>
 #include <thread>
 
 #include <curl/curl.h>
+
+#include "url.h"
 
 #ifndef TRUSTSITE_VERSION
 #define TRUSTSITE_VERSION "0"
@@ -30,23 +30,6 @@ void global_init() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-struct UrlHandle {
-  CURLU* handle = curl_url();
-  ~UrlHandle() { curl_url_cleanup(handle); }
-  UrlHandle() = default;
-  UrlHandle(const UrlHandle&) = delete;
-  UrlHandle& operator=(const UrlHandle&) = delete;
-
-  std::optional<std::string> get(CURLUPart part, unsigned flags = 0) const {
-    char* value = nullptr;
-    if (curl_url_get(handle, part, &value, flags) != CURLUE_OK || value == nullptr)
-      return std::nullopt;
-    std::string result = value;
-    curl_free(value);
-    return result;
-  }
-};
-
 std::string to_lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -60,18 +43,7 @@ std::string seconds_text(std::chrono::milliseconds duration) {
   return text + " s";
 }
 
-// Resolves `location` (absolute or relative, any scheme) against `base`; nullopt if invalid.
-std::optional<std::string> resolve_location(const std::string& base, const std::string& location) {
-  UrlHandle url;
-  if (curl_url_set(url.handle, CURLUPART_URL, base.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
-    return std::nullopt;
-  if (curl_url_set(url.handle, CURLUPART_URL, location.c_str(), CURLU_NON_SUPPORT_SCHEME) !=
-      CURLUE_OK)
-    return std::nullopt;
-  return url.get(CURLUPART_URL);
-}
-
-bool same_origin(const UrlParts& a, const UrlParts& b) {
+bool same_origin(const Url& a, const Url& b) {
   return a.scheme == b.scheme && a.host == b.host && a.port == b.port;
 }
 
@@ -140,8 +112,22 @@ struct Attempt {
   Exchange exchange;
 };
 
+// `detail` without libcurl's " after <N> ms" (the elapsed time of a failed connect).
+std::string without_elapsed_time(std::string detail) {
+  for (std::size_t at = detail.find(" after "); at != std::string::npos;
+       at = detail.find(" after ", at + 1)) {
+    std::size_t digits = at + 7, end = digits;
+    while (end < detail.size() && detail[end] >= '0' && detail[end] <= '9') ++end;
+    if (end > digits && detail.compare(end, 3, " ms") == 0) {
+      detail.erase(at, end + 3 - at);
+      break;
+    }
+  }
+  return detail;
+}
+
 // One GET of `url`, no redirects followed, within `remaining`.
-Attempt perform(const std::string& url, const UrlParts& parts, const HttpRequest& request,
+Attempt perform(const std::string& url, const Url& parts, const HttpRequest& request,
                 bool send_token, std::chrono::milliseconds remaining) {
   CurlHandle curl;
   if (curl.handle == nullptr) throw HttpError("libcurl could not be initialised");
@@ -201,8 +187,7 @@ Attempt perform(const std::string& url, const UrlParts& parts, const HttpRequest
     std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
     while (!detail.empty() && (detail.back() == '\n' || detail.back() == '.')) detail.pop_back();
     // "Failed to connect to h port p after 28 ms: ...": keep diagnostics the same run to run.
-    static const std::regex elapsed(" after [0-9]+ ms");
-    detail = std::regex_replace(detail, elapsed, "");
+    detail = without_elapsed_time(detail);
     throw HttpError("fetching " + where + " failed: " + detail);
   }
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &attempt.status);
@@ -219,6 +204,7 @@ std::chrono::milliseconds retry_wait(const std::string& retry_after) {
   if (!retry_after.empty()) {
     time_t when = curl_getdate(retry_after.c_str(), nullptr);
     if (when != -1) {
+      // A wait is measured against the wall clock here (the server's HTTP-date), not "now".
       auto delta = std::chrono::system_clock::from_time_t(when) - std::chrono::system_clock::now();
       return std::max(std::chrono::duration_cast<std::chrono::milliseconds>(delta),
                       std::chrono::milliseconds(0));
@@ -233,47 +219,6 @@ bool is_redirect(long status) {
 
 }  // namespace
 
-std::optional<UrlParts> parse_url(const std::string& url) {
-  global_init();
-  UrlHandle handle;
-  if (curl_url_set(handle.handle, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) !=
-      CURLUE_OK)
-    return std::nullopt;
-  UrlParts parts;
-  parts.scheme = to_lower(handle.get(CURLUPART_SCHEME).value_or(""));
-  parts.host = to_lower(handle.get(CURLUPART_HOST).value_or(""));
-  if (parts.host.size() >= 2 && parts.host.front() == '[' && parts.host.back() == ']')
-    parts.host = parts.host.substr(1, parts.host.size() - 2);
-  parts.port = handle.get(CURLUPART_PORT, CURLU_DEFAULT_PORT).value_or("");
-  parts.has_userinfo =
-      handle.get(CURLUPART_USER).has_value() || handle.get(CURLUPART_PASSWORD).has_value();
-  if (parts.scheme.empty()) return std::nullopt;
-  return parts;
-}
-
-bool is_loopback_host(std::string_view host) {
-  std::string name = to_lower(std::string(host));
-  if (name == "localhost") return true;
-  in_addr v4{};
-  if (inet_pton(AF_INET, name.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
-  in6_addr v6{};
-  if (inet_pton(AF_INET6, name.c_str(), &v6) == 1)
-    return std::memcmp(&v6, &in6addr_loopback, sizeof v6) == 0;
-  return false;
-}
-
-std::string display_url(const std::string& url) {
-  global_init();
-  UrlHandle handle;
-  if (curl_url_set(handle.handle, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) !=
-      CURLUE_OK)
-    return "(an invalid URL)";
-  std::string text =
-      handle.get(CURLUPART_SCHEME).value_or("") + "://" + handle.get(CURLUPART_HOST).value_or("");
-  if (auto port = handle.get(CURLUPART_PORT)) text += ":" + *port;
-  return text + handle.get(CURLUPART_PATH).value_or("/");
-}
-
 HttpResponse http_get(const HttpRequest& request) {
   global_init();
   const auto deadline = Clock::now() + request.timeout;
@@ -283,13 +228,13 @@ HttpResponse http_get(const HttpRequest& request) {
   const auto origin = parse_url(request.url);
   if (!origin || (origin->scheme != "https" && origin->scheme != "http"))
     throw HttpError("refusing to fetch " + display_url(request.url) + ": expected an https URL");
-  if (origin->scheme == "http" && !is_loopback_host(origin->host))
+  if (!is_secure_transport(*origin))
     throw HttpError("refusing to fetch " + display_url(request.url) +
                     ": plain http is allowed only to loopback hosts; expected https");
 
   for (int attempt_number = 1;; ++attempt_number) {
     std::string url = request.url;
-    UrlParts parts = *origin;
+    Url parts = *origin;
     bool send_token = !request.bearer_token.empty();
     Attempt attempt;
     for (int redirects = 0;; ++redirects) {
@@ -302,7 +247,8 @@ HttpResponse http_get(const HttpRequest& request) {
         throw HttpError("more than " + std::to_string(kMaxRedirects) + " redirects from " +
                         display_url(request.url) + "; expected at most " +
                         std::to_string(kMaxRedirects));
-      auto target = resolve_location(url, attempt.exchange.location);
+      auto target = attempt.exchange.location.empty() ? std::nullopt
+                                                      : resolve_url(url, attempt.exchange.location);
       auto target_parts = target ? parse_url(*target) : std::nullopt;
       if (attempt.exchange.location.empty() || !target_parts)
         throw HttpError("HTTP " + std::to_string(attempt.status) + " from " + display_url(url) +
@@ -311,7 +257,7 @@ HttpResponse http_get(const HttpRequest& request) {
       if (target_parts->scheme != origin->scheme)
         throw HttpError("refusing the redirect from " + display_url(url) + " to a " +
                         target_parts->scheme + ": URL; redirects must stay on " + origin->scheme);
-      if (target_parts->scheme == "http" && !is_loopback_host(target_parts->host))
+      if (!is_secure_transport(*target_parts))
         throw HttpError("refusing the redirect from " + display_url(url) + " to " +
                         display_url(*target) + ": plain http is allowed only to loopback hosts");
       // The token stays with the origin it was meant for (once dropped, it stays dropped).

@@ -8,28 +8,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <string_view>
 
 namespace trustsite {
-
-// The parts of an absolute URL that the transport rules look at. `host` is lower-case, IPv6
-// without brackets; `port` is explicit or the scheme's default.
-struct UrlParts {
-  std::string scheme;  // lower-case, e.g. "https"
-  std::string host;
-  std::string port;
-  bool has_userinfo = false;  // "user:password@" in the URL
-};
-
-// Splits an absolute URL with libcurl's URL parser (any scheme); nullopt if it is not one.
-std::optional<UrlParts> parse_url(const std::string& url);
-
-// localhost, 127.0.0.0/8 (dotted quad) or ::1 — the hosts where plain http is allowed.
-bool is_loopback_host(std::string_view host);
-
-// The URL as shown in messages: scheme://host[:port]/path, without userinfo, query or fragment
-// (a presigned redirect target carries its signature in the query).
-std::string display_url(const std::string& url);
 
 struct HttpRequest {
   std::string url;                               // https, or http to a loopback host

@@ -9,7 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "data_dirs.h"
-#include "yaml_reader.h"
+#include "yaml_parse.h"
 
 namespace trustsite {
 
@@ -74,11 +74,11 @@ void fill_missing(json& table, const json& reference, const std::string& prefix,
 
 }  // namespace
 
-UiStrings UiStrings::load(const SiteConfig& config, DiagnosticSink& sink) {
+UiStrings UiStrings::load(const SiteConfig& config, const FileSystem& files, DiagnosticSink& sink) {
   UiStrings strings;
-  const fs::path data = data_dir();
+  const fs::path& data = config.data_dir;
   // Search directories from lowest to highest precedence: trustsite's data dir, then the site.
-  std::vector<fs::path> dirs = search_dirs(config.site_dir);
+  std::vector<fs::path> dirs = search_dirs(config.site_dir, data);
   std::reverse(dirs.begin(), dirs.end());
 
   // The file named in diagnostics about a locale's strings: the site's own file when it has
@@ -90,12 +90,17 @@ UiStrings UiStrings::load(const SiteConfig& config, DiagnosticSink& sink) {
     bool found = false;
     for (const auto& dir : dirs) {
       const fs::path file = dir / "locales" / (code + ".yaml");
-      std::error_code ec;
-      if (!fs::is_regular_file(file, ec)) continue;
+      if (!files.exists(file)) continue;
       found = true;
-      const std::string shown = display_path(file, config.site_dir);
+      const std::string shown = display_path(file, config.site_dir, data);
       primary_file[code] = shown;
-      std::optional<YAML::Node> document = load_yaml_file(file, shown, sink);
+      const ReadResult read = files.read(file, kMaxInputFileBytes);
+      if (!read.ok()) {
+        sink.error({shown, 0, 0}, "this file " + describe_read_failure(read, kMaxInputFileBytes) +
+                                      "; expected a readable YAML file of UI strings");
+        continue;
+      }
+      std::optional<YAML::Node> document = parse_yaml(read.text, shown, sink);
       if (!document || document->IsNull()) continue;
       if (!document->IsMap()) {
         sink.error(location_of(*document, shown), "the UI strings file is " +
@@ -109,7 +114,7 @@ UiStrings UiStrings::load(const SiteConfig& config, DiagnosticSink& sink) {
       const std::string file = "locales/" + code + ".yaml";
       sink.error(config.locales_location,
                  "locale '" + code + "' has no " + file + " (looked in locales/ and " +
-                     display_path(data / "locales", config.site_dir) +
+                     display_path(data / "locales", config.site_dir, data) +
                      "/); expected one file per locale listed in site.yaml");
     }
     strings.tables_[code] = std::move(table);

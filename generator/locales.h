@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "diagnostics.h"
+#include "file_system.h"
 
 namespace trustsite {
 
@@ -29,7 +30,7 @@ class UiStrings {
   // default locale but missing in another is a strict warning, and falls back to the default.
   // Diagnostic paths are relative to the site dir for the site's own files ("locales/sv.yaml")
   // and "<trustsite>/locales/sv.yaml" for trustsite's built-in files.
-  static UiStrings load(const SiteConfig& config, DiagnosticSink& sink);
+  static UiStrings load(const SiteConfig& config, const FileSystem& files, DiagnosticSink& sink);
 
   // Strings given directly, one nested table per locale (tests, tools); no fallback applied.
   static UiStrings from_tables(std::map<std::string, nlohmann::json> tables) {

@@ -28,6 +28,9 @@ struct ResolvedText {
   std::string lang;
 };
 
+// Missing translations counted by locale code, for the per-locale summary (SPEC 2).
+using MissingTranslations = std::map<std::string, int>;
+
 // Resolves `field` for `locale`, falling back to `default_locale`; absent in both -> empty text.
 ResolvedText resolve(const LocalizedText& field, const std::string& locale,
                      const std::string& default_locale);

@@ -9,9 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "build.h"
-#include "config.h"
+#include "environment.h"
 #include "mustache.h"
 #include "serve.h"
+#include "url.h"
 
 namespace {
 
@@ -160,6 +161,16 @@ int run(int argc, char** argv) {
     return 0;
   }
   if (*render) return render_template(template_path, data_path, partials_dir);
+
+  // The outside world, read once (the clock, SOURCE_DATE_EPOCH, the data directory, the
+  // variables) and passed to the stages as a value.
+  std::vector<trustsite::EnvironmentError> environment_errors;
+  const trustsite::Environment environment = trustsite::read_environment(&environment_errors);
+  if (!environment_errors.empty()) {
+    for (const auto& error : environment_errors)
+      std::cerr << "trustsite: error: " << trustsite::printable_text(error.message) << '\n';
+    return 2;
+  }
   if (*serve) {
     trustsite::ServeOptions serve_options;
     serve_options.build.site_dir = site;
@@ -168,7 +179,7 @@ int run(int argc, char** argv) {
     serve_options.build.base_url = base_url;
     serve_options.host = host;
     serve_options.port = port;
-    return trustsite::serve(serve_options);
+    return trustsite::serve(serve_options, environment);
   }
   if (!*build && !*check) {
     std::cerr << app.help();
@@ -185,7 +196,7 @@ int run(int argc, char** argv) {
   build_options.base_url = base_url;
   build_options.write_output = static_cast<bool>(*build);
 
-  trustsite::BuildReport report = trustsite::run_build(build_options);
+  trustsite::BuildReport report = trustsite::run_build(build_options, environment);
   print_diagnostics(report.diagnostics, *check ? format : Format::text);
   if (*build && report.exit_code == 0) {
     std::cerr << "trustsite: wrote " << report.files.size() << " files to "

@@ -1,5 +1,6 @@
 #include "markdown.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -111,9 +112,24 @@ void replace_align_attributes(std::string& html) {
   html.swap(out);
 }
 
-}  // namespace
+// The highest heading level in `document` (1 for h1); 7 when it has no heading.
+int top_heading_level(cmark_node* document) {
+  int top = 7;
+  cmark_iter* iter = cmark_iter_new(document);
+  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING)
+      top = std::min(top, cmark_node_get_heading_level(node));
+  }
+  cmark_iter_free(iter);
+  return top;
+}
 
-std::string render_markdown(std::string_view markdown, int heading_offset) {
+// Parses `markdown`, lets `shift` pick the heading offset from the parsed document, and
+// renders it in safe mode.
+template <typename Shift>
+std::string render(std::string_view markdown, Shift shift) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
@@ -125,13 +141,26 @@ std::string render_markdown(std::string_view markdown, int heading_offset) {
   }
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
-  if (heading_offset != 0) shift_headings(document.get(), heading_offset);
+  if (const int offset = shift(document.get()); offset != 0) shift_headings(document.get(), offset);
   replace_external_images(document.get());
   std::unique_ptr<char, CStringDeleter> html(
       cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
   std::string result = html ? std::string(html.get()) : std::string();
   replace_align_attributes(result);
   return result;
+}
+
+}  // namespace
+
+std::string render_markdown(std::string_view markdown, int heading_offset) {
+  return render(markdown, [&](cmark_node*) { return heading_offset; });
+}
+
+std::string render_markdown_below(std::string_view markdown, int parent_level) {
+  return render(markdown, [&](cmark_node* document) {
+    const int top = top_heading_level(document);
+    return top <= parent_level ? parent_level + 1 - top : 0;
+  });
 }
 
 }  // namespace trustsite

@@ -16,4 +16,11 @@ namespace trustsite {
 // input; invalid UTF-8 is replaced with U+FFFD.
 std::string render_markdown(std::string_view markdown, int heading_offset = 0);
 
+// Renders `markdown` like render_markdown() with its headings shifted so that the highest one
+// sits one level below `parent_level` (the heading of the element that holds the text: a
+// page's h1, a category's h2), whatever level the author started at; headings already below
+// it stay as written (WCAG 1.3.1: no skipped levels). The shift is made on the parsed
+// document, which is parsed once.
+std::string render_markdown_below(std::string_view markdown, int parent_level);
+
 }  // namespace trustsite

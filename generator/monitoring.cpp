@@ -1,24 +1,21 @@
 #include "monitoring.h"
 
-#include "date.h"
-
 #include <unistd.h>
+#include <cctype>
 #include <chrono>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <regex>
-#include <set>
-#include <sstream>
 #include <system_error>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "date.h"
+#include "file_system.h"
 #include "http_client.h"
 #include "status_formats.h"
-#include "yaml_reader.h"
+#include "url.h"
 
 namespace trustsite {
 
@@ -34,16 +31,8 @@ constexpr const char* kCacheSchema = "trustsite-cache/v1";
 constexpr std::int64_t kAllowedClockSkewSeconds = 300;
 constexpr std::size_t kMaxListedIds = 10;
 
-const char* format_name(MonitoringFormat format) {
-  switch (format) {
-    case MonitoringFormat::trustsite:
-      return "trustsite";
-    case MonitoringFormat::statuspage:
-      return "statuspage";
-    case MonitoringFormat::gatus:
-      return "gatus";
-  }
-  return "trustsite";
+std::string format_name(MonitoringFormat format) {
+  return std::string(kMonitoringFormats.name(format));
 }
 
 std::string json_quoted(std::string_view text) {
@@ -69,15 +58,23 @@ ClassifiedSource classify_source(const std::string& source) {
     if (c < 0x20 || c == 0x7f)
       return {SourceKind::invalid,
               "`source` contains control characters; " + std::string(kExpectedSource)};
-  static const std::regex scheme_pattern("^([A-Za-z][A-Za-z0-9+.-]*):");
-  std::smatch match;
-  if (!std::regex_search(source, match, scheme_pattern)) {
+  // RFC 3986 section 3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ':'.
+  std::size_t scheme_end = 0;
+  if (!source.empty() && std::isalpha(static_cast<unsigned char>(source[0]))) {
+    scheme_end = 1;
+    while (scheme_end < source.size() &&
+           (std::isalnum(static_cast<unsigned char>(source[scheme_end])) ||
+            source[scheme_end] == '+' || source[scheme_end] == '-' || source[scheme_end] == '.'))
+      ++scheme_end;
+    if (scheme_end == source.size() || source[scheme_end] != ':') scheme_end = 0;
+  }
+  if (scheme_end == 0) {
     if (source.find("://") != std::string::npos || source.starts_with("//"))
       return {SourceKind::invalid, "`source` " + json_quoted(source) +
                                        " is neither a URL nor a path; " + kExpectedSource};
     return {SourceKind::local_file, {}};
   }
-  std::string scheme = match[1].str();
+  std::string scheme = source.substr(0, scheme_end);
   for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (scheme != "https" && scheme != "http")
     return {SourceKind::invalid,
@@ -90,7 +87,7 @@ ClassifiedSource classify_source(const std::string& source) {
     return {SourceKind::invalid,
             "`source` carries credentials in the URL (user:password@); expected a URL without "
             "them, with the token in the environment variable named by `token_env`"};
-  if (scheme == "http" && !is_loopback_host(parts->host))
+  if (!is_secure_transport(*parts))
     return {SourceKind::invalid, "`source` is plain http to " + json_quoted(parts->host) +
                                      ", which is not a loopback host; " + kExpectedSource};
   return {SourceKind::url, {}};
@@ -254,27 +251,30 @@ std::string cached_time_note(const CacheEntry& cache) {
   return "the cached response fetched at " + format_rfc3339_utc(cache.fetched_at);
 }
 
-void load_local_file(const SiteConfig& config, const MonitoringConfig& monitoring, std::int64_t now,
-                     std::size_t max_bytes, Reporter& reporter, MonitoringResult& result) {
+void load_local_file(const SiteConfig& config, const MonitoringConfig& monitoring,
+                     const MonitoringOptions& options, std::int64_t now, Reporter& reporter,
+                     MonitoringResult& result) {
+  const std::size_t max_bytes = options.max_response_bytes;
   fs::path path = config.site_dir / monitoring.source;
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec) {
-    reporter.fetch_failed("cannot read the monitoring source " + json_quoted(monitoring.source) +
-                          ": " + ec.message() + "; expected a file relative to the site directory");
-    return;
-  }
-  if (size > max_bytes) {
+  // The file is named in site.yaml, so it may live anywhere; it must still be a regular file
+  // of bounded size (a FIFO or /dev/zero never hangs the build).
+  const DiskFileSystem files({});
+  const ReadResult file = files.read(path, max_bytes);
+  if (file.failure == ReadFailure::too_large) {
     reporter.fetch_failed("the monitoring source " + json_quoted(monitoring.source) +
                           " is larger than the " + std::to_string(max_bytes / (1024 * 1024)) +
                           " MiB size cap; expected a smaller status document");
     return;
   }
+  if (!file.ok()) {
+    reporter.fetch_failed("cannot read the monitoring source " + json_quoted(monitoring.source) +
+                          ": it " + describe_read_failure(file, max_bytes) +
+                          "; expected a file relative to the site directory");
+    return;
+  }
+  std::error_code ec;
   auto mtime = fs::last_write_time(path, ec);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream body;
-  body << in.rdbuf();
-  if (ec || !in) {
+  if (ec) {
     reporter.fetch_failed("cannot read the monitoring source " + json_quoted(monitoring.source) +
                           "; expected a readable file relative to the site directory");
     return;
@@ -286,8 +286,8 @@ void load_local_file(const SiteConfig& config, const MonitoringConfig& monitorin
   // reproducible-builds tools clamp mtimes): that gives reproducible output for a fresh checkout
   // and can only make the data look older, never fresher.
   std::int64_t fallback_time = modified;
-  if (auto epoch = source_date_epoch_seconds(); epoch && *epoch < fallback_time)
-    fallback_time = *epoch;
+  if (options.source_date_epoch && *options.source_date_epoch < fallback_time)
+    fallback_time = *options.source_date_epoch;
 
   // Data problems point at the file itself when it is inside the site directory.
   fs::path relative = fs::path(monitoring.source).lexically_normal();
@@ -295,7 +295,7 @@ void load_local_file(const SiteConfig& config, const MonitoringConfig& monitorin
   if (relative.is_relative() && !relative.empty() && *relative.begin() != "..")
     data_location = SourceLocation{relative.generic_string(), 0, 0};
   try {
-    StatusDocument document = parse_status_document(body.str(), monitoring.format, fallback_time);
+    StatusDocument document = parse_status_document(file.text, monitoring.format, fallback_time);
     result.fetched_at_unix = fallback_time;
     accept_document(std::move(document), modified, now, monitoring, data_location,
                     json_quoted(monitoring.source), reporter, result);
@@ -341,14 +341,14 @@ void load_url(const SiteConfig& config, const MonitoringConfig& monitoring,
   request.timeout = std::chrono::seconds(monitoring.timeout_seconds);
   request.max_body_bytes = options.max_response_bytes;
   if (!monitoring.token_env.empty()) {
-    const char* token = std::getenv(monitoring.token_env.c_str());
-    if (token == nullptr || *token == '\0') {
+    const std::optional<std::string>& token = options.token;
+    if (!token || token->empty()) {
       reporter.strict_warning(monitoring.source_location,
                               "the environment variable " + monitoring.token_env +
                                   " named by `token_env` is not set or empty; the request goes out "
                                   "without a token");
     } else {
-      request.bearer_token = token;
+      request.bearer_token = *token;
       reporter.set_token(request.bearer_token);
     }
   }
@@ -426,11 +426,6 @@ void load_url(const SiteConfig& config, const MonitoringConfig& monitoring,
 
 }  // namespace
 
-const LiveStatus* MonitoringResult::find(std::string_view monitor) const {
-  auto it = items.find(std::string(monitor));
-  return it == items.end() ? nullptr : &it->second;
-}
-
 void validate_monitoring_config(const MonitoringConfig& config, DiagnosticSink& sink) {
   ClassifiedSource source = classify_source(config.source);
   if (source.kind == SourceKind::invalid) sink.error(config.source_location, source.problem);
@@ -458,54 +453,12 @@ MonitoringResult load_live_statuses(const SiteConfig& config, const MonitoringOp
   }
 
   Reporter reporter(sink, monitoring, result);
-  const std::int64_t now = options.now_unix != 0 ? options.now_unix : unix_now();
+  const std::int64_t now = options.now_unix;
   if (classify_source(monitoring.source).kind == SourceKind::local_file)
-    load_local_file(config, monitoring, now, options.max_response_bytes, reporter, result);
+    load_local_file(config, monitoring, options, now, reporter, result);
   else
     load_url(config, monitoring, options, now, reporter, result);
   return result;
-}
-
-void check_monitor_references(const Content& content, const MonitoringResult& result,
-                              DiagnosticSink& sink) {
-  if (!result.have_data) return;
-  std::set<std::string> ids;
-  for (const auto& [key, item] : result.items) ids.insert(item.id);
-  std::string known;
-  std::size_t listed = 0;
-  for (const auto& id : ids) {
-    if (listed++ == kMaxListedIds) {
-      known += " and " + std::to_string(ids.size() - kMaxListedIds) + " more";
-      break;
-    }
-    known += (known.empty() ? "" : ", ") + json_quoted(id);
-  }
-  if (known.empty()) known = "(the data has no items)";
-  const std::vector<std::string> candidates(ids.begin(), ids.end());
-
-  for (const Category& category : content.categories)
-    for (const Control& control : category.controls) {
-      if (control.monitor.empty() || result.find(control.monitor) != nullptr) continue;
-      SourceLocation location =
-          control.monitor_location.file.empty() ? control.location : control.monitor_location;
-      if (result.ambiguous_names.contains(control.monitor))
-        sink.warning(location, "control " + json_quoted(control.id) + ": monitor " +
-                                   json_quoted(control.monitor) +
-                                   " is the name of several components in the monitoring data; "
-                                   "expected a component id");
-      else if (auto near = nearest_name(control.monitor, candidates, 2))  // typos only
-        sink.warning(location, "control " + json_quoted(control.id) + ": monitor " +
-                                   json_quoted(control.monitor) +
-                                   " is not in the monitoring data, so it shows no live badge; "
-                                   "did you mean " +
-                                   json_quoted(*near) + "?");
-      else
-        sink.warning(location, "control " + json_quoted(control.id) + ": monitor " +
-                                   json_quoted(control.monitor) +
-                                   " is not in the monitoring data, so it shows no live badge; "
-                                   "expected one of: " +
-                                   known);
-    }
 }
 
 }  // namespace trustsite

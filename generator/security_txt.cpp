@@ -2,8 +2,7 @@
 
 #include <chrono>
 
-#include "atom_feed.h"
-#include "sitemap.h"
+#include "site_paths.h"
 
 namespace trustsite {
 
@@ -20,40 +19,10 @@ std::string single_line(const std::string& text) {
 
 }  // namespace
 
-bool is_disclosure_page_slug(const std::string& slug) {
-  return slug == "responsible-disclosure" || slug == "security" ||
-         slug == "vulnerability-disclosure" || slug == "security-policy" ||
-         slug == "coordinated-disclosure";
-}
-
-std::optional<std::string> render_security_txt(const SiteConfig& config, const Content& content,
-                                               const Date& stamp, const Date& today,
-                                               DiagnosticSink& sink) {
-  if (!config.security_txt) {
-    for (const auto& page : content.pages) {
-      if (!is_disclosure_page_slug(page.slug)) continue;
-      const PageSource* source =
-          shown_page_source(page, config.default_locale, config.default_locale);
-      sink.warning({source ? source->file : "site.yaml", 0, 0},
-                   "page '" + page.slug +
-                       "' looks like a vulnerability disclosure policy, but site.yaml has no "
-                       "security_txt section, so no .well-known/security.txt is generated; "
-                       "expected security_txt with contact, expires_after_days and policy_page: " +
-                       page.slug + " (RFC 9116)");
-      break;
-    }
-    return std::nullopt;
-  }
+std::optional<std::string> render_security_txt(const SiteConfig& config, const Date& stamp) {
+  if (!config.security_txt) return std::nullopt;
   const SecurityTxtConfig& security = *config.security_txt;
   const Date expires{std::chrono::sys_days(stamp) + std::chrono::days(security.expires_after_days)};
-  if (std::chrono::sys_days(expires) <= std::chrono::sys_days(today))
-    sink.warning(security.location,
-                 "security.txt Expires (" + rfc3339_midnight(expires) +
-                     ") is not after the build date " + format_date(today) + " (update stamp " +
-                     format_date(stamp) + " + expires_after_days " +
-                     std::to_string(security.expires_after_days) +
-                     "); expected a later update stamp or a larger expires_after_days");
-
   std::string out = "# Security contact information for " + single_line(config.company.name) +
                     " (RFC 9116), written by trustsite\n";
   for (const auto& contact : security.contact) out += "Contact: " + contact + "\n";
@@ -65,8 +34,9 @@ std::optional<std::string> render_security_txt(const SiteConfig& config, const C
     out += "\n";
   }
   if (!security.policy_page.empty())
-    out += "Policy: " + page_url(config, config.default_locale, security.policy_page) + "\n";
-  out += "Canonical: " + config.base_url + kSecurityTxtPath + "\n";
+    out +=
+        "Policy: " + page_url(config.base_url, config.default_locale, security.policy_page) + "\n";
+  out += "Canonical: " + absolute_url(config.base_url, kSecurityTxtFile) + "\n";
   return out;
 }
 

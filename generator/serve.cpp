@@ -1,15 +1,19 @@
 #include "serve.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
 #include <httplib.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "data_dirs.h"
+#include "site_paths.h"
 
 namespace trustsite {
 
@@ -17,19 +21,39 @@ namespace fs = std::filesystem;
 
 namespace {
 
-httplib::Server* g_server = nullptr;
-
-extern "C" void stop_server(int) {
-  if (g_server != nullptr) g_server->stop();
-}
-
 void print(const BuildReport& report) {
   for (const auto& d : report.diagnostics) std::cerr << format_text(d) << '\n';
 }
 
+// `environment` with "now" moved to the wall clock, unless TRUSTSITE_NOW fixed it.
+Environment at_current_time(Environment environment) {
+  if (environment.now_override.empty()) environment.now_unix = wall_clock_seconds();
+  return environment;
+}
+
+// Blocks SIGINT and SIGTERM in the calling thread (and the threads it starts from now on), and
+// restores the previous mask on destruction.
+class BlockedSignals {
+ public:
+  BlockedSignals() {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGINT);
+    sigaddset(&set_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set_, &previous_);
+  }
+  ~BlockedSignals() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  BlockedSignals(const BlockedSignals&) = delete;
+  BlockedSignals& operator=(const BlockedSignals&) = delete;
+  const sigset_t& set() const { return set_; }
+
+ private:
+  sigset_t set_{};
+  sigset_t previous_{};
+};
+
 }  // namespace
 
-std::string input_fingerprint(const fs::path& site_dir) {
+std::string input_fingerprint(const fs::path& site_dir, const fs::path& data_dir) {
   std::string fingerprint;
   std::error_code ec;
   auto add = [&](const fs::path& path) {
@@ -38,7 +62,7 @@ std::string input_fingerprint(const fs::path& site_dir) {
     fingerprint += path.string() + '\t' + std::to_string(size) + '\t' + std::to_string(time) + '\n';
   };
   std::vector<fs::path> roots;
-  for (const auto& dir : search_dirs(site_dir)) {
+  for (const auto& dir : search_dirs(site_dir, data_dir)) {
     for (const char* sub : {"content", "templates", "themes", "locales", "monitoring"})
       roots.push_back(dir / sub);
   }
@@ -54,7 +78,11 @@ std::string input_fingerprint(const fs::path& site_dir) {
   return fingerprint;
 }
 
-int serve(const ServeOptions& options) {
+int serve(const ServeOptions& options, const Environment& environment) {
+  // Before any thread starts, so that every thread inherits the mask and only the sigwait
+  // thread below takes SIGINT/SIGTERM.
+  BlockedSignals signals;
+
   std::string pattern = (fs::temp_directory_path() / "trustsite-serve-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
     std::cerr << "trustsite: cannot create a preview directory in " << fs::temp_directory_path()
@@ -65,21 +93,29 @@ int serve(const ServeOptions& options) {
   BuildOptions build = options.build;
   build.out_dir = preview_root / "site";
   build.write_output = true;
+  // The directory exists from the start, so the server's mount point is valid even when the
+  // first build writes nothing (a monitoring failure, exit 3) and a later rebuild fills it.
+  std::error_code ec;
+  fs::create_directories(*build.out_dir, ec);
 
-  std::string fingerprint = input_fingerprint(fs::absolute(build.site_dir));
-  BuildReport first = run_build(build);
+  const fs::path site_dir = fs::absolute(build.site_dir);
+  std::string fingerprint = input_fingerprint(site_dir, environment.data_dir);
+  BuildReport first = run_build(build, at_current_time(environment));
   print(first);
   if (first.exit_code == 1) {
     std::cerr << "trustsite: the site does not build; fix the errors above and run serve again\n";
-    fs::remove_all(preview_root);
+    fs::remove_all(preview_root, ec);
     return 1;
   }
+  if (first.exit_code != 0)
+    std::cerr << "trustsite: the first build failed; the preview stays empty until a rebuild "
+                 "succeeds\n";
 
   httplib::Server server;
   server.set_mount_point("/", build.out_dir->string());
   server.set_file_extension_and_mimetype_mapping("atom", "application/atom+xml");
   server.set_file_extension_and_mimetype_mapping("txt", "text/plain; charset=utf-8");
-  const fs::path not_found = *build.out_dir / "404.html";
+  const fs::path not_found = *build.out_dir / kNotFoundFile;
   server.set_error_handler([&](const httplib::Request&, httplib::Response& response) {
     if (response.status != 404) return;
     std::ifstream in(not_found, std::ios::binary);
@@ -93,7 +129,7 @@ int serve(const ServeOptions& options) {
   if (port < 0) {
     std::cerr << "trustsite: cannot listen on " << options.host << ':' << options.port
               << " (in use?); expected a free port (--port N, or --port 0 for any)\n";
-    fs::remove_all(preview_root);
+    fs::remove_all(preview_root, ec);
     return 1;
   }
   std::cerr << "trustsite: serving the preview at http://" << options.host << ':' << port
@@ -103,25 +139,30 @@ int serve(const ServeOptions& options) {
   std::thread watcher([&] {
     while (running) {
       std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_milliseconds));
-      std::string now = input_fingerprint(fs::absolute(build.site_dir));
+      std::string now = input_fingerprint(site_dir, environment.data_dir);
       if (now == fingerprint) continue;
       fingerprint = std::move(now);
-      BuildReport report = run_build(build);
+      BuildReport report = run_build(build, at_current_time(environment));
       print(report);
       std::cerr << (report.exit_code == 0
                         ? "trustsite: rebuilt\n"
                         : "trustsite: rebuild failed; still serving the last good site\n");
     }
   });
+  // SIGINT/SIGTERM stop the server from this thread, outside any signal handler.
+  std::thread signal_waiter([&] {
+    int received = 0;
+    sigwait(&signals.set(), &received);
+    server.stop();
+  });
 
-  g_server = &server;
-  std::signal(SIGINT, stop_server);
-  std::signal(SIGTERM, stop_server);
   server.listen_after_bind();
-  g_server = nullptr;
   running = false;
+  // If the server stopped on its own, wake the signal thread so that it can be joined.
+  pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
   watcher.join();
-  fs::remove_all(preview_root);
+  fs::remove_all(preview_root, ec);
   return 0;
 }
 

@@ -2,9 +2,11 @@
 // HTTP (cpp-httplib) on a loopback address, and rebuilds when an input file changes.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "build.h"
+#include "environment.h"
 
 namespace trustsite {
 
@@ -17,12 +19,16 @@ struct ServeOptions {
 
 // A fingerprint of every input of a build of `site_dir`: the path, size and modification time
 // of site.yaml and each file below content/, templates/, themes/, locales/, monitoring/ of the
-// site and of trustsite's data directory. Two equal fingerprints mean "nothing changed".
-std::string input_fingerprint(const std::filesystem::path& site_dir);
+// site and of `data_dir`. Two equal fingerprints mean "nothing changed".
+std::string input_fingerprint(const std::filesystem::path& site_dir,
+                              const std::filesystem::path& data_dir);
 
-// Builds, serves and rebuilds until SIGINT/SIGTERM. Diagnostics of each build go to stderr;
-// a failed rebuild keeps serving the last good site. Returns the process exit code: 0 after a
-// clean shutdown, 1 when the first build fails or the address cannot be bound.
-int serve(const ServeOptions& options);
+// Builds, serves and rebuilds until SIGINT/SIGTERM (taken by a sigwait thread, never a signal
+// handler). Each build runs in `environment` with "now" moved to the wall clock unless
+// TRUSTSITE_NOW fixed it. Diagnostics of each build go to stderr; a failed rebuild keeps
+// serving the last good site, and a first build that fails on monitoring only (exit 3) serves
+// an empty preview until a rebuild succeeds. Returns the process exit code: 0 after a clean
+// shutdown, 1 when the first build fails with errors or the address cannot be bound.
+int serve(const ServeOptions& options, const Environment& environment);
 
 }  // namespace trustsite

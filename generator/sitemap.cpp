@@ -2,15 +2,10 @@
 
 #include <vector>
 
+#include "site_paths.h"
 #include "xml_text.h"
 
 namespace trustsite {
-
-std::string page_url(const SiteConfig& config, const std::string& locale, const std::string& slug) {
-  std::string url = config.base_url + locale + "/";
-  if (!slug.empty()) url += slug + "/";
-  return url;
-}
 
 namespace {
 
@@ -46,8 +41,9 @@ std::string render_sitemap(const SiteConfig& config, const Content& content, con
   const std::string stamp_text = format_date(stamp);
 
   std::vector<SitemapUrl> homes;
-  for (const auto& locale : config.locales) homes.push_back({page_url(config, locale), stamp_text});
-  append_group(out, homes, config.locales, page_url(config, config.default_locale));
+  for (const auto& locale : config.locales)
+    homes.push_back({page_url(config.base_url, locale), stamp_text});
+  append_group(out, homes, config.locales, page_url(config.base_url, config.default_locale));
 
   for (const auto& page : content.pages) {
     std::vector<SitemapUrl> urls;
@@ -55,7 +51,7 @@ std::string render_sitemap(const SiteConfig& config, const Content& content, con
     for (const auto& locale : config.locales) {
       const PageSource* source = shown_page_source(page, locale, config.default_locale);
       if (source == nullptr) continue;
-      urls.push_back({page_url(config, locale, page.slug),
+      urls.push_back({page_url(config.base_url, locale, page.slug),
                       source->updated ? format_date(*source->updated) : stamp_text});
       locales.push_back(locale);
     }
@@ -63,7 +59,7 @@ std::string render_sitemap(const SiteConfig& config, const Content& content, con
     const PageSource* fallback =
         shown_page_source(page, config.default_locale, config.default_locale);
     const std::string x_default =
-        fallback ? page_url(config, config.default_locale, page.slug) : urls.front().loc;
+        fallback ? page_url(config.base_url, config.default_locale, page.slug) : urls.front().loc;
     append_group(out, urls, locales, x_default);
   }
   out += "</urlset>\n";
@@ -76,7 +72,7 @@ std::string render_robots_txt(const SiteConfig& config) {
          "Allow: /\n"
          "\n"
          "Sitemap: " +
-         config.base_url + "sitemap.xml\n";
+         absolute_url(config.base_url, kSitemapFile) + "\n";
 }
 
 }  // namespace trustsite

@@ -1,5 +1,5 @@
 // sitemap.xml (sitemaps.org protocol 0.9 with Google's xhtml:link hreflang alternates) and
-// robots.txt, plus the absolute page URLs that every machine-readable output shares.
+// robots.txt (RFC 9309).
 #pragma once
 
 #include <string>
@@ -9,12 +9,6 @@
 #include "date.h"
 
 namespace trustsite {
-
-// The absolute URL of a page: `slug` empty -> the locale's Trust Center page
-// ("https://x.example/trust/en/"), else the policy page ("https://x.example/trust/en/privacy/").
-// `config.base_url` ends with '/' (normalize_base_url) and may carry a path.
-std::string page_url(const SiteConfig& config, const std::string& locale,
-                     const std::string& slug = {});
 
 // sitemap.xml: one <url> per HTML page of every locale (each Trust Center page and each policy
 // page, in site.yaml locale order), with <lastmod> (the page's own `updated`, else `stamp`) and

@@ -13,12 +13,23 @@ namespace trustsite {
 // page `updated` (any locale); nullopt when there is none.
 std::optional<Date> latest_content_date(const Content& content);
 
-// The UTC date of the last git commit touching `<site>/content/` (`git log -1 --format=%ct`), or
-// nullopt outside a git checkout, without git, or with no such commit.
-std::optional<Date> git_content_date(const SiteConfig& config);
+// Where the stamp came from.
+enum class StampSource { fixed, git, content, source_date_epoch, today };
 
-// The stamp: `updated: YYYY-MM-DD` as given; `git` -> git_content_date, falling back to auto;
-// `auto` -> latest_content_date, else SOURCE_DATE_EPOCH's date, else today in UTC.
-Date compute_stamp(const SiteConfig& config, const Content& content);
+struct Stamp {
+  Date date;
+  StampSource source = StampSource::content;
+};
+
+// What the stamp may be taken from besides the content, read at the edge (build.cpp).
+struct StampInputs {
+  std::optional<Date> git_date;           // the last commit touching content/ (updated: git)
+  std::optional<Date> source_date_epoch;  // the date of SOURCE_DATE_EPOCH
+  Date today;                             // "now" in UTC (SPEC 2)
+};
+
+// The stamp: `updated: YYYY-MM-DD` as given; `git` -> inputs.git_date, falling back to auto;
+// `auto` -> latest_content_date, else SOURCE_DATE_EPOCH's date, else today. Pure.
+Stamp compute_stamp(const SiteConfig& config, const Content& content, const StampInputs& inputs);
 
 }  // namespace trustsite

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "date.h"
+
 namespace trustsite {
 
 namespace {
@@ -27,16 +29,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kStatuspa
     {"major_outage", "major_outage"},
     {"under_maintenance", "maintenance"},
 }};
-
-bool is_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int digits_value(std::string_view s) {
-  int value = 0;
-  for (char c : s) value = value * 10 + (c - '0');
-  return value;
-}
 
 std::string json_quoted(std::string_view text) {
   return json(std::string(text)).dump();
@@ -289,64 +281,6 @@ StatusDocument parse_status_document(std::string_view body, MonitoringFormat for
       return parse_gatus(root, fallback_checked_at_unix);
   }
   throw StatusFormatError("unknown monitoring format");
-}
-
-// RFC 3339 section 5.6:
-//   date-time = full-date "T" full-time;  full-time = partial-time time-offset
-//   partial-time = HH ":" MM ":" SS [ "." 1*DIGIT ];  time-offset = "Z" / ("+" / "-") HH ":" MM
-std::optional<std::int64_t> parse_rfc3339(std::string_view text) {
-  if (text.size() < 20) return std::nullopt;
-  auto part = [&](std::size_t pos, std::size_t len) { return text.substr(pos, len); };
-  if (!is_digits(part(0, 4)) || text[4] != '-' || !is_digits(part(5, 2)) || text[7] != '-' ||
-      !is_digits(part(8, 2)) || (text[10] != 'T' && text[10] != 't') || !is_digits(part(11, 2)) ||
-      text[13] != ':' || !is_digits(part(14, 2)) || text[16] != ':' || !is_digits(part(17, 2)))
-    return std::nullopt;
-  using namespace std::chrono;
-  year_month_day date{year{digits_value(part(0, 4))}, month{unsigned(digits_value(part(5, 2)))},
-                      day{unsigned(digits_value(part(8, 2)))}};
-  int hours = digits_value(part(11, 2)), minutes = digits_value(part(14, 2));
-  int seconds = digits_value(part(17, 2));
-  if (!date.ok() || hours > 23 || minutes > 59 || seconds > 60) return std::nullopt;
-  if (seconds == 60) seconds = 59;  // a leap second; POSIX time has none
-
-  std::size_t pos = 19;
-  if (pos < text.size() && text[pos] == '.') {
-    std::size_t digits_start = ++pos;
-    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
-    if (pos == digits_start) return std::nullopt;
-  }
-  if (pos >= text.size()) return std::nullopt;
-  int offset_seconds = 0;
-  if (text[pos] == 'Z' || text[pos] == 'z') {
-    ++pos;
-  } else if (text[pos] == '+' || text[pos] == '-') {
-    if (text.size() - pos != 6 || !is_digits(part(pos + 1, 2)) || text[pos + 3] != ':' ||
-        !is_digits(part(pos + 4, 2)))
-      return std::nullopt;
-    int offset_hours = digits_value(part(pos + 1, 2)),
-        offset_minutes = digits_value(part(pos + 4, 2));
-    if (offset_hours > 23 || offset_minutes > 59) return std::nullopt;
-    offset_seconds = (offset_hours * 60 + offset_minutes) * 60 * (text[pos] == '-' ? -1 : 1);
-    pos += 6;
-  } else {
-    return std::nullopt;
-  }
-  if (pos != text.size()) return std::nullopt;
-  std::int64_t days_since_epoch = sys_days{date}.time_since_epoch().count();
-  return days_since_epoch * 86400 + hours * 3600 + minutes * 60 + seconds - offset_seconds;
-}
-
-std::string format_rfc3339_utc(std::int64_t unix_seconds) {
-  using namespace std::chrono;
-  sys_seconds time{seconds{unix_seconds}};
-  auto day_point = floor<days>(time);
-  year_month_day date{day_point};
-  hh_mm_ss<seconds> clock{time - day_point};
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ", int(date.year()),
-                unsigned(date.month()), unsigned(date.day()), int(clock.hours().count()),
-                int(clock.minutes().count()), int(clock.seconds().count()));
-  return buffer;
 }
 
 }  // namespace trustsite

@@ -1,5 +1,5 @@
 // The three monitoring data formats of SPEC 6 (trustsite-status/v1, Atlassian Statuspage v2,
-// Gatus) -> LiveStatus items, and the RFC 3339 timestamps they carry. Pure: no I/O.
+// Gatus) -> LiveStatus items. Pure: no I/O.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "config.h"
-#include "monitoring.h"
+#include "live_status.h"
 
 namespace trustsite {
 
@@ -37,14 +37,6 @@ struct StatusDocument {
 // Throws StatusFormatError.
 StatusDocument parse_status_document(std::string_view body, MonitoringFormat format,
                                      std::int64_t fallback_checked_at_unix);
-
-// RFC 3339 section 5.6 `date-time` (e.g. "2026-03-01T08:15:00.25+01:00", "...Z"; 'T' and 'Z'
-// case-insensitive; fractional seconds truncated; a leap second 60 read as 59) -> seconds since
-// the epoch; nullopt for anything else, including impossible dates.
-std::optional<std::int64_t> parse_rfc3339(std::string_view text);
-
-// Seconds since the epoch -> "YYYY-MM-DDTHH:MM:SSZ" (RFC 3339, UTC).
-std::string format_rfc3339_utc(std::int64_t unix_seconds);
 
 // The status values of the trustsite format (SPEC 6), comma-separated, for messages.
 std::string allowed_statuses_text();

@@ -1,8 +1,6 @@
 #include "trust_json.h"
 
-#include "atom_feed.h"
-#include "security_txt.h"
-#include "sitemap.h"
+#include "site_paths.h"
 
 namespace trustsite {
 
@@ -27,7 +25,8 @@ void put_localized(ojson& object, const char* key, const SiteConfig& config,
 // {"en": "<home url>#<id>", ...}: where an element with `id` is, per locale.
 ojson anchors(const SiteConfig& config, const std::string& id) {
   ojson out = ojson::object();
-  for (const auto& locale : config.locales) out[locale] = page_url(config, locale) + "#" + id;
+  for (const auto& locale : config.locales)
+    out[locale] = page_url(config.base_url, locale) + "#" + id;
   return out;
 }
 
@@ -47,19 +46,19 @@ ojson site_json(const SiteConfig& config, const Content& content) {
     company["privacy_contact"] = config.company.privacy_contact;
   site["company"] = std::move(company);
   ojson urls = ojson::object();
-  for (const auto& locale : config.locales) urls[locale] = page_url(config, locale);
+  for (const auto& locale : config.locales) urls[locale] = page_url(config.base_url, locale);
   site["urls"] = std::move(urls);
-  if (content.has_subprocessors) {
+  if (content.subprocessors.present) {
     ojson feeds = ojson::object();
     for (const auto& locale : config.locales)
-      feeds[locale] = config.base_url + subprocessor_feed_path(locale);
+      feeds[locale] = absolute_url(config.base_url, subprocessor_feed_path(locale));
     site["feeds"] = std::move(feeds);
   }
-  if (config.security_txt) site["security_txt"] = config.base_url + kSecurityTxtPath;
+  if (config.security_txt) site["security_txt"] = absolute_url(config.base_url, kSecurityTxtFile);
   return site;
 }
 
-ojson control_json(const SiteConfig& config, const Control& control, const MonitoringResult& live) {
+ojson control_json(const SiteConfig& config, const Control& control) {
   ojson out = ojson::object();
   out["id"] = control.id;
   out["title"] = localized(config, control.title);
@@ -69,7 +68,7 @@ ojson control_json(const SiteConfig& config, const Control& control, const Monit
   if (control.updated) out["updated"] = format_date(*control.updated);
   if (!control.monitor.empty()) {
     out["monitor"] = control.monitor;
-    if (const LiveStatus* item = live.find(control.monitor)) {
+    if (const LiveStatus* item = control.live) {
       ojson status = ojson::object();
       status["status"] = item->status;
       status["checked_at"] = item->checked_at;
@@ -84,8 +83,7 @@ ojson control_json(const SiteConfig& config, const Control& control, const Monit
   return out;
 }
 
-ojson category_json(const SiteConfig& config, const Category& category,
-                    const MonitoringResult& live) {
+ojson category_json(const SiteConfig& config, const Category& category) {
   ojson out = ojson::object();
   out["id"] = category.id;
   out["order"] = category.order;
@@ -94,8 +92,7 @@ ojson category_json(const SiteConfig& config, const Category& category,
   put_localized(out, "summary", config, category.summary);
   out["urls"] = anchors(config, category.id);
   ojson controls = ojson::array();
-  for (const auto& control : category.controls)
-    controls.push_back(control_json(config, control, live));
+  for (const auto& control : category.controls) controls.push_back(control_json(config, control));
   out["controls"] = std::move(controls);
   return out;
 }
@@ -113,18 +110,13 @@ ojson subprocessor_json(const SiteConfig& config, const Subprocessor& subprocess
   return out;
 }
 
-ojson change_json(const SiteConfig& config, const Content& content,
-                  const SubprocessorChange& change) {
-  const Subprocessor* listed = nullptr;
-  for (const auto& subprocessor : content.subprocessors)
-    if (subprocessor.id == change.subprocessor) listed = &subprocessor;
+ojson change_json(const SiteConfig& config, const SubprocessorChange& change) {
   ojson out = ojson::object();
   out["date"] = format_date(change.date);
   out["type"] = to_string(change.type);
   out["subprocessor"] = change.subprocessor;
-  std::string name = listed ? listed->name : change.name;
-  out["name"] = name.empty() ? change.subprocessor : name;
-  out["listed"] = listed != nullptr;
+  out["name"] = change.display_name;
+  out["listed"] = change.listed != nullptr;
   put_localized(out, "note", config, change.note);
   return out;
 }
@@ -156,7 +148,7 @@ ojson page_json(const SiteConfig& config, const Page& page) {
     const PageSource* source = shown_page_source(page, locale, config.default_locale);
     if (source == nullptr) continue;
     ojson entry = ojson::object();
-    entry["url"] = page_url(config, locale, page.slug);
+    entry["url"] = page_url(config.base_url, locale, page.slug);
     entry["translated"] = source->locale == locale;
     entry["lang"] = source->locale;
     entry["title"] = source->title;
@@ -171,28 +163,28 @@ ojson page_json(const SiteConfig& config, const Page& page) {
 }  // namespace
 
 nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& content,
-                                       const MonitoringResult& live, const Date& stamp) {
+                                       const Date& stamp) {
   ojson doc = ojson::object();
   doc["schema"] = kTrustJsonSchema;
   doc["site"] = site_json(config, content);
   doc["stamp"] = format_date(stamp);
   ojson categories = ojson::array();
   for (const auto& category : content.categories)
-    categories.push_back(category_json(config, category, live));
+    categories.push_back(category_json(config, category));
   doc["categories"] = std::move(categories);
-  if (content.has_subprocessors) {
+  if (content.subprocessors.present) {
     ojson subprocessors = ojson::array();
-    for (const auto& subprocessor : content.subprocessors)
+    for (const auto& subprocessor : content.subprocessors.items)
       subprocessors.push_back(subprocessor_json(config, subprocessor));
     doc["subprocessors"] = std::move(subprocessors);
     ojson changes = ojson::array();
-    for (const auto& change : content.changes)
-      changes.push_back(change_json(config, content, change));
+    for (const auto& change : content.subprocessors.changes)
+      changes.push_back(change_json(config, change));
     doc["subprocessor_changes"] = std::move(changes);
   }
-  if (content.has_disclosures) {
+  if (content.disclosures.present) {
     ojson disclosures = ojson::array();
-    for (const auto& disclosure : content.disclosures)
+    for (const auto& disclosure : content.disclosures.items)
       disclosures.push_back(disclosure_json(config, disclosure));
     doc["ai_disclosures"] = std::move(disclosures);
   }
@@ -205,9 +197,8 @@ nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& 
   return doc;
 }
 
-std::string render_trust_json(const SiteConfig& config, const Content& content,
-                              const MonitoringResult& live, const Date& stamp) {
-  return make_trust_json(config, content, live, stamp)
+std::string render_trust_json(const SiteConfig& config, const Content& content, const Date& stamp) {
+  return make_trust_json(config, content, stamp)
              .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
          "\n";
 }

@@ -10,7 +10,7 @@
 #include "config.h"
 #include "content.h"
 #include "date.h"
-#include "monitoring.h"
+#include "live_status.h"
 
 namespace trustsite {
 
@@ -22,13 +22,13 @@ inline constexpr const char* kTrustJsonSchema = "trustsite/v1";
 // file order, changes newest first, pages in menu order), and localized fields are objects from
 // locale code to text in site.yaml `locales` order holding only the locales that have the text
 // (a missing translation is absent, never filled with the fallback). Optional fields are left
-// out when empty. `live` adds the monitoring fields of controls whose `monitor` names an item.
+// out when empty. A control whose `monitor` was resolved to a live item (validate.h) carries its
+// monitoring fields.
 nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& content,
-                                       const MonitoringResult& live, const Date& stamp);
+                                       const Date& stamp);
 
 // make_trust_json() as UTF-8 text: two-space indentation, non-ASCII kept, a final newline
 // (invalid UTF-8 is replaced with U+FFFD rather than failing).
-std::string render_trust_json(const SiteConfig& config, const Content& content,
-                              const MonitoringResult& live, const Date& stamp);
+std::string render_trust_json(const SiteConfig& config, const Content& content, const Date& stamp);
 
 }  // namespace trustsite

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "output_fixture.h"
+#include "url.h"
 
 using namespace trustsite;
 using namespace trustsite::testing;
@@ -93,8 +94,10 @@ TEST_CASE("atom feed: entry ids are stable when changes are added, repeats are n
   newer.date = ymd(2026, 4, 2);
   newer.type = ChangeType::updated;
   newer.subprocessor = "aws";
+  newer.listed = &content.subprocessors.items.front();  // as validation resolves it
+  newer.display_name = newer.listed->name;
   SubprocessorChange again = newer;  // a second "updated" of aws on the same day
-  content.changes.insert(content.changes.begin(), {newer, again});
+  content.subprocessors.changes.insert(content.subprocessors.changes.begin(), {newer, again});
   const std::string after =
       render_subprocessor_feed(config, content, output_strings(), "en", ymd(2026, 5, 1));
 
@@ -109,7 +112,7 @@ TEST_CASE("atom feed: entry ids are stable when changes are added, repeats are n
 
 TEST_CASE("atom feed: no changes -> a valid feed without entries, updated = stamp") {
   Content content = output_content();
-  content.changes.clear();
+  content.subprocessors.changes.clear();
   const std::string feed =
       render_subprocessor_feed(output_config(), content, output_strings(), "en", ymd(2026, 5, 1));
   CHECK(has(feed, "<updated>2026-05-01T00:00:00Z</updated>"));

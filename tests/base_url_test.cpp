@@ -1,8 +1,8 @@
 // base_url handling (SPEC 2): validation and normalization, and its path part.
 #include <doctest/doctest.h>
 
-#include "config.h"
 #include "locales.h"
+#include "url.h"
 
 using namespace trustsite;
 

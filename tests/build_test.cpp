@@ -47,7 +47,7 @@ std::unique_ptr<BuiltSite> build_fixture(const std::string& name, BuildOptions o
   auto built = std::make_unique<BuiltSite>();
   copy_tree(kFixtures / name, built->dir / "site");
   options.site_dir = built->dir / "site";
-  built->report = run_build(options);
+  built->report = run_build(options, read_environment());
   return built;
 }
 
@@ -143,7 +143,7 @@ TEST_CASE("build: a content error stops the build with file:line:col and leaves 
              "    description: x\n    status: done\n");
   BuildOptions options;
   options.site_dir = site->dir / "site";
-  BuildReport failed = run_build(options);
+  BuildReport failed = run_build(options, read_environment());
   CHECK(failed.exit_code == 1);
   REQUIRE(failed.diagnostics.size() >= 1);
   CHECK(format_text(failed.diagnostics[0]) ==
@@ -158,12 +158,12 @@ TEST_CASE("build: refuses an output directory it did not create") {
   write_file(dir / "site/public/keep.txt", "mine");
   BuildOptions options;
   options.site_dir = dir / "site";
-  BuildReport report = run_build(options);
+  BuildReport report = run_build(options, read_environment());
   CHECK(report.exit_code == 1);
   CHECK(messages(report).find("not empty and trustsite did not create it") != std::string::npos);
   CHECK(read_file(dir / "site/public/keep.txt") == "mine");
   options.out_dir = dir / "site";
-  CHECK(run_build(options).exit_code == 1);
+  CHECK(run_build(options, read_environment()).exit_code == 1);
   CHECK(fs::exists(dir / "site/site.yaml"));
 }
 
@@ -173,7 +173,7 @@ TEST_CASE("check: validates everything and writes nothing") {
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  BuildReport report = run_build(options);
+  BuildReport report = run_build(options, read_environment());
   CHECK(report.exit_code == 0);
   CHECK_FALSE(report.files.empty());
   CHECK_FALSE(fs::exists(dir / "site/public"));
@@ -211,19 +211,19 @@ TEST_CASE("build: a failed monitoring fetch with on_error: fail exits 3, and 1 w
                                          "  format: trustsite\n  on_error: fail\n");
   BuildOptions options;
   options.site_dir = dir / "site";
-  BuildReport report = run_build(options);
+  BuildReport report = run_build(options, read_environment());
   INFO(messages(report));
   CHECK(report.exit_code == 3);
   CHECK_FALSE(fs::exists(dir / "site/public"));
 
   write_file(dir / "site/content/controls/data.yaml", "category: [not, a, map]\ncontrols: []\n");
-  CHECK(run_build(options).exit_code == 1);
+  CHECK(run_build(options, read_environment()).exit_code == 1);
 
   // on_error: warn only warns.
   copy_tree(kFixtures / "basic/content", dir / "site/content");
   write_file(dir / "site/site.yaml",
              site_yaml + "monitoring:\n  source: monitoring/missing.json\n");
-  report = run_build(options);
+  report = run_build(options, read_environment());
   CHECK(report.exit_code == 0);
   CHECK(messages(report).find("warning") != std::string::npos);
 }
@@ -238,12 +238,12 @@ TEST_CASE("build: the missing-translation summary counts site.yaml's fields too"
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const std::string text = messages(run_build(options));
+  const std::string text = messages(run_build(options, read_environment()));
   CHECK(text.find("warning: 2 missing sv translations in total") != std::string::npos);
   write_file(dir / "site/site.yaml",
              "tagline: {en: Only English here}\n" +
                  site_yaml.substr(site_yaml.find('\n', site_yaml.find("tagline:")) + 1));
-  const std::string counted = messages(run_build(options));
+  const std::string counted = messages(run_build(options, read_environment()));
   CHECK(
       counted.find("site.yaml:1:10: warning: field 'tagline' of site.yaml has no sv translation") !=
       std::string::npos);
@@ -258,7 +258,7 @@ TEST_CASE("build: a category entry that is not a regular file is reported, not s
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  BuildReport report = run_build(options);
+  BuildReport report = run_build(options, read_environment());
   CHECK(report.exit_code == 1);
   const std::string text = messages(report);
   CHECK(text.find("content/controls/dangling.yaml:1:1: error: this is not a regular file") !=

@@ -42,7 +42,7 @@ std::vector<std::string> lines_of(const BuildReport& report, const fs::path& sit
   for (const auto& diagnostic : report.diagnostics) {
     std::string line = format_text(diagnostic);
     replace_all(line, site.string(), "<site>");
-    replace_all(line, data_dir().string() + "/", "<trustsite>/");
+    replace_all(line, read_environment().data_dir.string() + "/", "<trustsite>/");
     lines.push_back(line);
   }
   return lines;
@@ -65,7 +65,7 @@ void expect_check(const std::string& name, bool strict, int exit_code,
   options.site_dir = dir / "site";
   options.strict = strict;
   options.write_output = false;
-  const BuildReport report = run_build(options);
+  const BuildReport report = run_build(options, read_environment());
   const auto lines = lines_of(report, dir / "site");
   INFO("fixture ", name, "\nactual:\n", joined(lines), "expected:\n", joined(expected));
   CHECK(lines == expected);
@@ -642,7 +642,7 @@ TEST_CASE("check: every problem of a run is reported, sorted by file, line and c
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const auto report = run_build(options);
+  const auto report = run_build(options, read_environment());
   const auto lines = lines_of(report, dir / "site");
   INFO(joined(lines));
   REQUIRE(lines.size() == 4);
@@ -674,7 +674,7 @@ TEST_CASE("check: a 1 MB single-line field is refused wherever text is read") {
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const auto report = run_build(options);
+  const auto report = run_build(options, read_environment());
   const std::vector<std::string> expected = {
       "content/controls/access.yaml:6:18: error: field 'description' of control 'mfa' is 1000000 "
       "bytes "
@@ -707,7 +707,7 @@ TEST_CASE("check: thousands of controls load without trouble") {
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const auto report = run_build(options);
+  const auto report = run_build(options, read_environment());
   CHECK(report.exit_code == 0);
   CHECK(report.diagnostics.empty());
   const auto home = std::find_if(report.files.begin(), report.files.end(),
@@ -755,7 +755,7 @@ TEST_CASE("build: refuses unsafe output directories and deletes nothing") {
     BuildOptions options;
     options.site_dir = site;
     options.out_dir = c.out;
-    const auto report = run_build(options);
+    const auto report = run_build(options, read_environment());
     CHECK(report.exit_code == 1);
     REQUIRE(report.diagnostics.size() == 1);
     CHECK(report.diagnostics[0].message == c.message);
@@ -835,7 +835,7 @@ TEST_CASE("build: hostile content never becomes markup, scripts or script links"
   BuildOptions options;
   options.site_dir = dir / "site";
   options.out_dir = dir / "out";
-  const auto report = run_build(options);
+  const auto report = run_build(options, read_environment());
   INFO(joined(lines_of(report, dir / "site")));
   REQUIRE(report.exit_code == 0);
   int pages = 0;

@@ -43,3 +43,9 @@ TEST_CASE("the sink sorts by file and line, removes duplicates, and --strict pro
   CHECK_FALSE(lenient.has_errors());
   CHECK(lenient.warning_count() == 1);
 }
+
+TEST_CASE("DiagnosticSink keeps control characters of the input out of messages") {
+  DiagnosticSink sink;
+  sink.error({"x", 1, 1}, "bad \x1b[2J text \u202E here");
+  CHECK(sink.sorted()[0].message == "bad ?[2J text ? here");
+}

@@ -3,28 +3,32 @@
 
 #include <doctest/doctest.h>
 
-#include "view_model.h"
+#include "theme.h"
 
 using namespace trustsite;
 
 TEST_CASE("the header CSP is the page CSP plus frame-ancestors, which <meta> cannot carry") {
-  const std::string meta = content_security_policy();
+  // The default theme's policy (themes/default/theme.yaml declares the same).
+  const std::string meta = kDefaultContentSecurityPolicy;
   CHECK(meta.rfind("default-src 'none'", 0) == 0);
   CHECK(meta.find("frame-ancestors") == std::string::npos);
   CHECK(meta.find("report-uri") == std::string::npos);
   CHECK(meta.find("sandbox") == std::string::npos);
   CHECK(meta.find("'unsafe-inline'") == std::string::npos);
-  CHECK(header_content_security_policy() == meta + "; frame-ancestors 'none'");
+  CHECK(header_content_security_policy(kDefaultContentSecurityPolicy) ==
+        meta + "; frame-ancestors 'none'");
 }
 
 TEST_CASE("_headers: security headers for every path, caching for fingerprinted assets") {
-  const std::string file = render_headers_file({"en/subprocessors.atom", "sv/subprocessors.atom"});
+  const std::string file = render_headers_file(kDefaultContentSecurityPolicy,
+                                               {"en/subprocessors.atom", "sv/subprocessors.atom"});
   const std::size_t all = file.find("\n/*\n");
   const std::size_t assets = file.find("\n/assets/*\n");
   REQUIRE(all != std::string::npos);
   REQUIRE(assets != std::string::npos);
   const std::string block = file.substr(all, assets - all);
-  CHECK(block.find("\n  Content-Security-Policy: " + header_content_security_policy() + "\n") !=
+  CHECK(block.find("\n  Content-Security-Policy: " +
+                   header_content_security_policy(kDefaultContentSecurityPolicy) + "\n") !=
         std::string::npos);
   CHECK(block.find("\n  Strict-Transport-Security: max-age=63072000; includeSubDomains\n") !=
         std::string::npos);

@@ -13,6 +13,8 @@
 #include "config.h"
 #include "data_dirs.h"
 #include "diagnostics.h"
+#include "environment.h"
+#include "file_system.h"
 #include "locales.h"
 
 namespace fs = std::filesystem;
@@ -46,7 +48,13 @@ SiteConfig config_for(const fs::path& site_dir, std::vector<std::string> locales
   config.locales = std::move(locales);
   config.default_locale = std::move(default_locale);
   config.locales_location = {"site.yaml", 5, 10};
+  config.data_dir = read_environment().data_dir;
   return config;
+}
+
+// UiStrings::load() as a build calls it: through the file system of the site and data dir.
+UiStrings load_strings(const SiteConfig& config, DiagnosticSink& sink) {
+  return UiStrings::load(config, DiskFileSystem({config.site_dir, config.data_dir}), sink);
 }
 
 std::string read_file(const fs::path& path) {
@@ -61,7 +69,7 @@ std::string read_file(const fs::path& path) {
 TEST_CASE("the built-in en and sv UI strings load without diagnostics and have the same keys") {
   TempSite site;
   DiagnosticSink sink(/*strict=*/true);
-  const UiStrings strings = UiStrings::load(config_for(site.dir, {"en", "sv"}), sink);
+  const UiStrings strings = load_strings(config_for(site.dir, {"en", "sv"}), sink);
   for (const auto& d : sink.sorted()) MESSAGE(format_text(d));
   CHECK(sink.sorted().empty());
   CHECK(strings.get("en", "stamp.updated") == "Updated");
@@ -80,7 +88,7 @@ TEST_CASE("a site's locale file overrides single keys and keeps the rest") {
   TempSite site;
   site.write("locales/en.yaml", "status:\n  planned: Scheduled\n");
   DiagnosticSink sink;
-  const UiStrings strings = UiStrings::load(config_for(site.dir, {"en", "sv"}), sink);
+  const UiStrings strings = load_strings(config_for(site.dir, {"en", "sv"}), sink);
   CHECK(sink.sorted().empty());
   CHECK(strings.get("en", "status.planned") == "Scheduled");
   CHECK(strings.get("en", "status.implemented") == "Implemented");  // same map, not overridden
@@ -91,14 +99,14 @@ TEST_CASE("a site's locale file overrides single keys and keeps the rest") {
 TEST_CASE("a key missing in a non-default locale falls back with a strict warning") {
   TempSite site;
   // A German locale added by the site: a copy of en.yaml without status.planned.
-  std::string english = read_file(data_dir() / "locales" / "en.yaml");
+  std::string english = read_file(read_environment().data_dir / "locales" / "en.yaml");
   const std::string line = "  planned: Planned\n";
   REQUIRE(english.find(line) != std::string::npos);
   english.erase(english.find(line), line.size());
   site.write("locales/de.yaml", english);
 
   DiagnosticSink sink;
-  const UiStrings strings = UiStrings::load(config_for(site.dir, {"en", "de"}), sink);
+  const UiStrings strings = load_strings(config_for(site.dir, {"en", "de"}), sink);
   const auto diagnostics = sink.sorted();
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].severity == Severity::warning);
@@ -108,7 +116,7 @@ TEST_CASE("a key missing in a non-default locale falls back with a strict warnin
   CHECK(strings.get("de", "status.planned") == "Planned");
 
   DiagnosticSink strict(/*strict=*/true);
-  (void)UiStrings::load(config_for(site.dir, {"en", "de"}), strict);
+  (void)load_strings(config_for(site.dir, {"en", "de"}), strict);
   CHECK(strict.error_count() == 1);
 }
 
@@ -116,7 +124,7 @@ TEST_CASE("a mostly empty new locale gets ten warnings and a summary, not one pe
   TempSite site;
   site.write("locales/de.yaml", "language_name: Deutsch\n");
   DiagnosticSink sink;
-  const UiStrings strings = UiStrings::load(config_for(site.dir, {"en", "de"}), sink);
+  const UiStrings strings = load_strings(config_for(site.dir, {"en", "de"}), sink);
   CHECK(sink.warning_count() == 11);
   CHECK(sink.error_count() == 0);
   CHECK(strings.get("de", "language_name") == "Deutsch");
@@ -131,7 +139,7 @@ TEST_CASE("a mostly empty new locale gets ten warnings and a summary, not one pe
 TEST_CASE("a locale without any locales/<code>.yaml is an error at site.yaml's locales") {
   TempSite site;
   DiagnosticSink sink;
-  const UiStrings strings = UiStrings::load(config_for(site.dir, {"en", "fi"}), sink);
+  const UiStrings strings = load_strings(config_for(site.dir, {"en", "fi"}), sink);
   const auto diagnostics = sink.sorted();
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].severity == Severity::error);
@@ -152,7 +160,7 @@ TEST_CASE("UI strings must be texts; YAML errors carry file:line:col") {
   site.write("locales/en.yaml", "status:\n  planned: [a, b]\n");
   site.write("locales/sv.yaml", "skip_link: Hoppa\nstatus: {planned: Planerad\n");
   DiagnosticSink sink;
-  (void)UiStrings::load(config_for(site.dir, {"en", "sv"}), sink);
+  (void)load_strings(config_for(site.dir, {"en", "sv"}), sink);
   const auto diagnostics = sink.sorted();
   for (const auto& d : diagnostics) MESSAGE(format_text(d));
   REQUIRE(diagnostics.size() == 2);

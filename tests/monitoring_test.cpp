@@ -28,9 +28,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "content.h"
+#include "date.h"
+#include "environment.h"
 #include "http_client.h"
 #include "monitoring.h"
 #include "status_formats.h"
+#include "url.h"
+#include "validate.h"
 
 namespace fs = std::filesystem;
 using namespace trustsite;
@@ -160,9 +165,14 @@ SiteConfig site_config(const fs::path& dir, const std::string& source,
   return config;
 }
 
+// The options a build passes at `now`, with the token and SOURCE_DATE_EPOCH read from the
+// environment as the build's edge reads them.
 MonitoringOptions at(std::int64_t now) {
+  const Environment environment = read_environment();
   MonitoringOptions options;
   options.now_unix = now;
+  options.source_date_epoch = environment.source_date_epoch;
+  options.token = environment.variable(kTokenEnv);
   return options;
 }
 
@@ -497,7 +507,7 @@ TEST_CASE("monitoring: Statuspage summary.json with component groups") {
 
   auto content = content_with_monitors({{"database-encryption", "Database"}, {"queue", "Queue"}});
   DiagnosticSink references;
-  check_monitor_references(content, result, references);
+  resolve_monitor_references(content, result, references);
   auto diagnostics = references.sorted();
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].message.find("control \"database-encryption\": monitor \"Database\" is the "
@@ -1085,7 +1095,7 @@ TEST_CASE("monitoring: a response that echoes the token is refused and never sto
   expect_no_token(sink, site.dir, &result);
 }
 
-TEST_CASE("monitoring: check_monitor_references warns about monitors absent from the data") {
+TEST_CASE("monitoring: resolve_monitor_references warns about monitors absent from the data") {
   MonitoringResult result;
   result.have_data = true;
   LiveStatus item;
@@ -1096,14 +1106,14 @@ TEST_CASE("monitoring: check_monitor_references warns about monitors absent from
       {{"mfa", "mfa-enforcement"}, {"sso", "sso-enforcment"}, {"hidden", ""}});
   auto typo = content_with_monitors({{"mfa", "mfa-enforcment"}});
   DiagnosticSink typo_sink;
-  check_monitor_references(typo, result, typo_sink);
+  resolve_monitor_references(typo, result, typo_sink);
   REQUIRE(typo_sink.sorted().size() == 1);
   CHECK(typo_sink.sorted()[0].message ==
         "control \"mfa\": monitor \"mfa-enforcment\" is not in the monitoring data, so it shows no "
         "live badge; did you mean \"mfa-enforcement\"?");
 
   DiagnosticSink sink;
-  check_monitor_references(content, result, sink);
+  resolve_monitor_references(content, result, sink);
   auto diagnostics = sink.sorted();
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].severity == Severity::warning);
@@ -1116,7 +1126,7 @@ TEST_CASE("monitoring: check_monitor_references warns about monitors absent from
 
   result.have_data = false;  // no data (offline without cache, failed fetch): nothing to say
   DiagnosticSink quiet;
-  check_monitor_references(content, result, quiet);
+  resolve_monitor_references(content, result, quiet);
   CHECK(quiet.sorted().empty());
 }
 

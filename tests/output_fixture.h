@@ -9,9 +9,11 @@
 #include "config.h"
 #include "content.h"
 #include "date.h"
+#include "live_status.h"
 #include "locales.h"
 #include "localized.h"
-#include "monitoring.h"
+#include "theme.h"
+#include "validate.h"
 
 namespace trustsite::testing {
 
@@ -57,7 +59,9 @@ inline PageSource page_source(const std::string& locale, const std::string& titl
   return source;
 }
 
-inline Content output_content() {
+// The site's content, validated (references resolved) against output_config() and, when given,
+// the live data `live` (which must outlive the content).
+inline Content output_content(const MonitoringResult* live = nullptr) {
   Content content;
   Category access;
   access.id = "access";
@@ -79,7 +83,7 @@ inline Content output_content() {
   access.controls.push_back(keys);
   content.categories.push_back(access);
 
-  content.has_subprocessors = true;
+  content.subprocessors.present = true;
   Subprocessor aws;
   aws.id = "aws";
   aws.name = "Amazon Web Services";
@@ -88,7 +92,7 @@ inline Content output_content() {
   aws.website = "https://aws.amazon.com";
   aws.dpa = DpaStatus::signed_;
   aws.since = ymd(2024, 1, 10);
-  content.subprocessors.push_back(aws);
+  content.subprocessors.items.push_back(aws);
 
   SubprocessorChange added;  // newest first, as load_content sorts them
   added.date = ymd(2026, 2, 1);
@@ -101,9 +105,9 @@ inline Content output_content() {
   removed.subprocessor = "oldmail";
   removed.name = "Old Mail Ltd";
   removed.note = en_sv("No longer used.", "Används inte längre.");
-  content.changes = {added, removed};
+  content.subprocessors.changes = {added, removed};
 
-  content.has_disclosures = true;
+  content.disclosures.present = true;
   Disclosure scan;
   scan.id = "receipt-scanning";
   scan.title = en_sv("Receipt scanning", "Kvittotolkning");
@@ -111,7 +115,7 @@ inline Content output_content() {
   scan.provider = "aws";
   scan.opt_in = true;
   scan.used_for_training = false;
-  content.disclosures.push_back(scan);
+  content.disclosures.items.push_back(scan);
 
   Page policy;
   policy.slug = "responsible-disclosure";
@@ -121,6 +125,9 @@ inline Content output_content() {
   incidents.slug = "incident-response";
   incidents.by_locale["en"] = page_source("en", "Incident response");
   content.pages = {policy, incidents};
+  DiagnosticSink sink;
+  const MonitoringResult no_live;
+  validate_content(output_config(), content, Theme{}, live ? *live : no_live, sink);
   return content;
 }
 

@@ -13,6 +13,7 @@
 #include "build.h"
 #include "headers.h"
 #include "test_util.h"
+#include "theme.h"
 #include "view_model.h"
 
 using namespace trustsite;
@@ -37,7 +38,7 @@ BuildReport build_example(const TempDir& dir) {
   BuildOptions options;
   options.site_dir = site;
   options.out_dir = dir / "public";
-  return run_build(options);
+  return run_build(options, read_environment());
 }
 
 // Every regular file below `root`, by path relative to it (sorted: std::map).
@@ -99,8 +100,8 @@ TEST_CASE("example site: every output of SPEC 4, CSP in every page, feed links, 
     CHECK_MESSAGE(files.count(name) == 1, name);
 
   // One CSP, produced once: the <meta> of every page and the _headers header agree.
-  const std::string meta =
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"" + content_security_policy() + "\">";
+  const std::string meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"" +
+                           std::string(kDefaultContentSecurityPolicy) + "\">";
   std::size_t pages = 0;
   for (const auto& [name, html] : files) {
     if (name.size() < 5 || name.substr(name.size() - 5) != ".html") continue;
@@ -113,7 +114,9 @@ TEST_CASE("example site: every output of SPEC 4, CSP in every page, feed links, 
     CHECK_MESSAGE(html.find("frame-ancestors") == std::string::npos, name);
   }
   CHECK(pages >= 12);
-  CHECK(files.at("_headers").find("Content-Security-Policy: " + header_content_security_policy()) !=
+  CHECK(files.at("_headers")
+            .find("Content-Security-Policy: " +
+                  header_content_security_policy(kDefaultContentSecurityPolicy)) !=
         std::string::npos);
 
   // The feed is announced in the head and linked next to the sub-processor table.
@@ -168,7 +171,7 @@ TEST_CASE("--base-url with a path: sitemap, feeds, security.txt and 404 links ca
   options.out_dir = dir / "public";
   options.offline = true;
   options.base_url = "https://nordlys.example/trust";
-  const BuildReport report = run_build(options);
+  const BuildReport report = run_build(options, read_environment());
   REQUIRE_MESSAGE(report.exit_code == 0, diagnostics_text(report));
   const auto files = tree(dir / "public");
   CHECK(files.at("sitemap.xml").find("<loc>https://nordlys.example/trust/sv/</loc>") !=

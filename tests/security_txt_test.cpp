@@ -4,14 +4,15 @@
 #include <doctest/doctest.h>
 
 #include "output_fixture.h"
+#include "validate.h"
 
 using namespace trustsite;
 using namespace trustsite::testing;
 
 TEST_CASE("security.txt: Contact, Expires, Preferred-Languages, Policy, Canonical") {
   DiagnosticSink sink;
-  const auto text = render_security_txt(output_config(), output_content(), ymd(2026, 10, 29),
-                                        ymd(2026, 11, 21), sink);
+  const auto text = render_security_txt(output_config(), ymd(2026, 10, 29));
+  validate_outputs(output_config(), output_content(), ymd(2026, 10, 29), ymd(2026, 11, 21), sink);
   REQUIRE(text);
   CHECK(*text ==
         "# Security contact information for Acme & Co AB (RFC 9116), written by trustsite\n"
@@ -30,8 +31,7 @@ TEST_CASE("security.txt: Expires counts days across a leap day; no policy page, 
   config.security_txt->policy_page.clear();
   config.security_txt->preferred_languages.clear();
   DiagnosticSink sink;
-  const auto text =
-      render_security_txt(config, output_content(), ymd(2028, 2, 15), ymd(2028, 2, 15), sink);
+  const auto text = render_security_txt(config, ymd(2028, 2, 15));
   REQUIRE(text);
   CHECK(text->find("Expires: 2028-03-16T00:00:00Z\n") != std::string::npos);
   CHECK(text->find("Policy:") == std::string::npos);
@@ -42,7 +42,8 @@ TEST_CASE("security.txt: an Expires already past at build time is a warning") {
   SiteConfig config = output_config();
   config.security_txt->expires_after_days = 10;
   DiagnosticSink sink;
-  CHECK(render_security_txt(config, output_content(), ymd(2026, 1, 1), ymd(2026, 3, 1), sink));
+  CHECK(render_security_txt(config, ymd(2026, 1, 1)));
+  validate_outputs(config, output_content(), ymd(2026, 1, 1), ymd(2026, 3, 1), sink);
   const auto diagnostics = sink.sorted();
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].severity == Severity::warning);
@@ -53,8 +54,8 @@ TEST_CASE("security.txt: no section -> no file, and a warning when a disclosure 
   SiteConfig config = output_config();
   config.security_txt.reset();
   DiagnosticSink sink;
-  CHECK_FALSE(
-      render_security_txt(config, output_content(), ymd(2026, 1, 1), ymd(2026, 1, 1), sink));
+  CHECK_FALSE(render_security_txt(config, ymd(2026, 1, 1)));
+  validate_outputs(config, output_content(), ymd(2026, 1, 1), ymd(2026, 1, 1), sink);
   auto diagnostics = sink.sorted();
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].severity == Severity::warning);
@@ -65,7 +66,7 @@ TEST_CASE("security.txt: no section -> no file, and a warning when a disclosure 
   Content without = output_content();
   without.pages.erase(without.pages.begin());  // only incident-response left
   DiagnosticSink quiet;
-  CHECK_FALSE(render_security_txt(config, without, ymd(2026, 1, 1), ymd(2026, 1, 1), quiet));
+  validate_outputs(config, without, ymd(2026, 1, 1), ymd(2026, 1, 1), quiet);
   CHECK(quiet.sorted().empty());
 
   CHECK(is_disclosure_page_slug("security"));
@@ -77,8 +78,7 @@ TEST_CASE("security.txt: a line break in the company name cannot add a field") {
   SiteConfig config = output_config();
   config.company.name = "Evil\nContact: mailto:attacker@evil.example\r\nCo";
   DiagnosticSink sink;
-  const auto text =
-      render_security_txt(config, output_content(), ymd(2026, 10, 29), ymd(2026, 11, 21), sink);
+  const auto text = render_security_txt(config, ymd(2026, 10, 29));
   REQUIRE(text);
   CHECK(text->find("\nContact: mailto:attacker") == std::string::npos);
   CHECK(text->rfind(

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "environment.h"
 #include "test_util.h"
 
 using namespace trustsite;
@@ -24,6 +25,10 @@ namespace fs = std::filesystem;
 TEST_CASE("serve: the input fingerprint changes when content changes, and only then") {
   TempDir dir;
   copy_tree(fs::path(TRUSTSITE_TESTS_DIR) / "fixtures/sites/basic", dir / "site");
+  const fs::path data = read_environment().data_dir;
+  auto input_fingerprint = [&](const fs::path& site) {
+    return trustsite::input_fingerprint(site, data);
+  };
   const std::string before = input_fingerprint(dir / "site");
   CHECK(input_fingerprint(dir / "site") == before);
   write_file(dir / "site/content/controls/access.yaml",

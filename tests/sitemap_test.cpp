@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "output_fixture.h"
+#include "site_paths.h"
 
 using namespace trustsite;
 using namespace trustsite::testing;
@@ -30,8 +31,8 @@ std::size_t count(const std::string& text, const std::string& needle) {
 
 TEST_CASE("page_url keeps the base_url path") {
   const SiteConfig config = output_config();
-  CHECK(page_url(config, "sv") == "https://acme.example/trust/sv/");
-  CHECK(page_url(config, "en", "privacy") == "https://acme.example/trust/en/privacy/");
+  CHECK(page_url(config.base_url, "sv") == "https://acme.example/trust/sv/");
+  CHECK(page_url(config.base_url, "en", "privacy") == "https://acme.example/trust/en/privacy/");
 }
 
 TEST_CASE("sitemap: every page of every locale, absolute URLs, hreflang alternates, lastmod") {

@@ -4,11 +4,27 @@
 
 #include <doctest/doctest.h>
 
+#include "build.h"
+#include "git.h"
 #include "test_util.h"
 
 using namespace trustsite;
 
 namespace {
+
+// The stamp as a build computes it, from the environment and git read at the edge.
+Date stamp_of(const SiteConfig& config, const Content& content) {
+  return compute_stamp(config, content, read_stamp_inputs(config, read_environment())).date;
+}
+
+Date today_utc() {
+  return read_environment().today();
+}
+
+// The date of the last commit touching content/, as `updated: git` reads it.
+std::optional<Date> git_content_date(const SiteConfig& config) {
+  return read_stamp_inputs(config, read_environment()).git_date;
+}
 
 Content content_with_dates() {
   Content content;
@@ -20,10 +36,10 @@ Content content_with_dates() {
   content.categories.push_back(category);
   Subprocessor s;
   s.since = parse_date("2024-01-10");
-  content.subprocessors.push_back(s);
+  content.subprocessors.items.push_back(s);
   SubprocessorChange change;
   change.date = *parse_date("2026-04-02");
-  content.changes.push_back(change);
+  content.subprocessors.changes.push_back(change);
   Page page;
   PageSource source;
   source.updated = parse_date("2026-01-01");
@@ -49,27 +65,27 @@ TEST_CASE("stamp: a fixed date wins") {
   SiteConfig config;
   config.updated_mode = UpdatedMode::fixed;
   config.updated_date = parse_date("2020-05-05");
-  CHECK(format_date(compute_stamp(config, content_with_dates())) == "2020-05-05");
+  CHECK(format_date(stamp_of(config, content_with_dates())) == "2020-05-05");
 }
 
 TEST_CASE("stamp: auto takes the latest content date") {
   SiteConfig config;
-  CHECK(format_date(compute_stamp(config, content_with_dates())) == "2026-04-02");
+  CHECK(format_date(stamp_of(config, content_with_dates())) == "2026-04-02");
 }
 
 TEST_CASE("stamp: auto without dates uses SOURCE_DATE_EPOCH, then today") {
   SiteConfig config;
   {
     trustsite::testing::ScopedEnv env("SOURCE_DATE_EPOCH", "1700000000");
-    CHECK(format_date(compute_stamp(config, Content{})) == "2023-11-14");
+    CHECK(format_date(stamp_of(config, Content{})) == "2023-11-14");
   }
   {
     trustsite::testing::ScopedEnv env("SOURCE_DATE_EPOCH", nullptr);
-    CHECK(compute_stamp(config, Content{}) == today_utc());
+    CHECK(stamp_of(config, Content{}) == today_utc());
   }
   {
     trustsite::testing::ScopedEnv env("SOURCE_DATE_EPOCH", "not-a-number");
-    CHECK(compute_stamp(config, Content{}) == today_utc());
+    CHECK(stamp_of(config, Content{}) == today_utc());
   }
 }
 
@@ -79,7 +95,7 @@ TEST_CASE("stamp: git outside a checkout falls back to auto") {
   config.site_dir = dir.path();
   config.updated_mode = UpdatedMode::git;
   CHECK_FALSE(git_content_date(config));
-  CHECK(format_date(compute_stamp(config, content_with_dates())) == "2026-04-02");
+  CHECK(format_date(stamp_of(config, content_with_dates())) == "2026-04-02");
 }
 
 TEST_CASE("stamp: git takes the UTC date of the last commit touching content/") {
@@ -95,5 +111,5 @@ TEST_CASE("stamp: git takes the UTC date of the last commit touching content/") 
   config.site_dir = dir.path();
   config.updated_mode = UpdatedMode::git;
   REQUIRE(git_content_date(config));
-  CHECK(format_date(compute_stamp(config, content_with_dates())) == "2021-06-15");
+  CHECK(format_date(stamp_of(config, content_with_dates())) == "2021-06-15");
 }

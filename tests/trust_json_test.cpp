@@ -35,7 +35,7 @@ MonitoringResult live_mfa(bool stale) {
 }  // namespace
 
 TEST_CASE("trust.json: top-level members in the documented order") {
-  const ojson doc = make_trust_json(output_config(), output_content(), {}, ymd(2026, 3, 14));
+  const ojson doc = make_trust_json(output_config(), output_content(), ymd(2026, 3, 14));
   CHECK(keys(doc) == std::vector<std::string>{"schema", "site", "stamp", "categories",
                                               "subprocessors", "subprocessor_changes",
                                               "ai_disclosures", "pages"});
@@ -54,8 +54,8 @@ TEST_CASE("trust.json: top-level members in the documented order") {
 }
 
 TEST_CASE("trust.json: controls with every translation, status, frameworks, live fields") {
-  const ojson doc =
-      make_trust_json(output_config(), output_content(), live_mfa(false), ymd(2026, 3, 14));
+  const MonitoringResult live = live_mfa(false);
+  const ojson doc = make_trust_json(output_config(), output_content(&live), ymd(2026, 3, 14));
   const ojson& category = doc["categories"][0];
   CHECK(category["id"] == "access");
   CHECK(category["urls"]["sv"] == "https://acme.example/trust/sv/#access");
@@ -81,8 +81,9 @@ TEST_CASE("trust.json: controls with every translation, status, frameworks, live
   CHECK_FALSE(keys_control.contains("description"));
   CHECK(keys_control["frameworks"] == ojson::array());
 
+  const MonitoringResult stale_data = live_mfa(true);
   const ojson stale =
-      make_trust_json(output_config(), output_content(), live_mfa(true), ymd(2026, 3, 14));
+      make_trust_json(output_config(), output_content(&stale_data), ymd(2026, 3, 14));
   const ojson& stale_live = stale["categories"][0]["controls"][0]["live"];
   CHECK(stale_live["status"] == "unknown");
   CHECK(stale_live["stale"] == true);
@@ -90,7 +91,7 @@ TEST_CASE("trust.json: controls with every translation, status, frameworks, live
 }
 
 TEST_CASE("trust.json: sub-processors, changes, disclosures, pages") {
-  const ojson doc = make_trust_json(output_config(), output_content(), {}, ymd(2026, 3, 14));
+  const ojson doc = make_trust_json(output_config(), output_content(), ymd(2026, 3, 14));
   CHECK(doc["subprocessors"][0]["dpa"] == "signed");
   CHECK(doc["subprocessors"][0]["since"] == "2024-01-10");
   CHECK(doc["subprocessors"][0]["website"] == "https://aws.amazon.com");
@@ -126,23 +127,20 @@ TEST_CASE("trust.json: sub-processors, changes, disclosures, pages") {
 
 TEST_CASE("trust.json: no sub-processors or AI file -> no such members; text is stable") {
   Content content = output_content();
-  content.has_subprocessors = false;
-  content.subprocessors.clear();
-  content.changes.clear();
-  content.has_disclosures = false;
-  content.disclosures.clear();
+  content.subprocessors = {};
+  content.disclosures = {};
   SiteConfig config = output_config();
   config.security_txt.reset();
-  const ojson doc = make_trust_json(config, content, {}, ymd(2026, 3, 14));
+  const ojson doc = make_trust_json(config, content, ymd(2026, 3, 14));
   CHECK_FALSE(doc.contains("subprocessors"));
   CHECK_FALSE(doc.contains("subprocessor_changes"));
   CHECK_FALSE(doc.contains("ai_disclosures"));
   CHECK_FALSE(doc["site"].contains("feeds"));
   CHECK_FALSE(doc["site"].contains("security_txt"));
 
-  const std::string text = render_trust_json(config, content, {}, ymd(2026, 3, 14));
+  const std::string text = render_trust_json(config, content, ymd(2026, 3, 14));
   CHECK(text.rfind("{\n  \"schema\": \"trustsite/v1\",\n  \"site\": {", 0) == 0);
   CHECK(text.back() == '\n');
   CHECK(text.find("Åtkomst") != std::string::npos);  // UTF-8 kept, not \u-escaped
-  CHECK(text == render_trust_json(config, content, {}, ymd(2026, 3, 14)));
+  CHECK(text == render_trust_json(config, content, ymd(2026, 3, 14)));
 }

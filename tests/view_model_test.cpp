@@ -10,9 +10,14 @@
 
 #include "config.h"
 #include "content.h"
+#include "environment.h"
+#include "file_system.h"
+#include "live_status.h"
+#include "load_context.h"
 #include "locales.h"
-#include "monitoring.h"
 #include "mustache.h"
+#include "theme.h"
+#include "validate.h"
 #include "view_model.h"
 
 using namespace trustsite;
@@ -46,6 +51,28 @@ SiteConfig make_config(const std::string& base_url) {
   return config;
 }
 
+// A sub-processor as the loader reads it from YAML that gives a javascript: website: the
+// loader refuses the link with an error, so no later stage ever sees it.
+Subprocessor loaded_with_hostile_website() {
+  SiteConfig config = make_config("https://acme.example/trust/");
+  config.site_dir = "/site";
+  MemoryFileSystem files;
+  files.add("/site/content/subprocessors.yaml",
+            "subprocessors:\n"
+            "  - id: evil\n"
+            "    name: Evil Corp\n"
+            "    purpose: {en: Testing, sv: Test}\n"
+            "    location: {en: EU, sv: EU}\n"
+            "    website: \"javascript:alert(1)\"\n"
+            "    dpa: in_progress\n");
+  DiagnosticSink sink;
+  MissingTranslations missing;
+  SubprocessorList list = load_subprocessors(LoadContext{config, files, sink, missing});
+  CHECK(sink.error_count() == 1);
+  REQUIRE(list.items.size() == 1);
+  return list.items.front();
+}
+
 Content make_content() {
   Content content;
   Category access;
@@ -71,7 +98,7 @@ Content make_content() {
   access.controls.push_back(encryption);
   content.categories.push_back(access);
 
-  content.has_subprocessors = true;
+  content.subprocessors.present = true;
   Subprocessor aws;
   aws.id = "aws";
   aws.name = "Amazon Web Services";
@@ -80,14 +107,7 @@ Content make_content() {
   aws.website = "https://aws.amazon.com/";
   aws.dpa = DpaStatus::signed_;
   aws.since = date(2024, 1, 10);
-  Subprocessor evil;
-  evil.id = "evil";
-  evil.name = "Evil Corp";
-  evil.purpose = both("Testing", "Test");
-  evil.location = both("EU", "EU");
-  evil.website = "javascript:alert(1)";
-  evil.dpa = DpaStatus::in_progress;
-  content.subprocessors = {aws, evil};
+  content.subprocessors.items = {aws, loaded_with_hostile_website()};
   SubprocessorChange added;
   added.date = date(2026, 2, 1);
   added.type = ChangeType::added;
@@ -98,9 +118,9 @@ Content make_content() {
   removed.type = ChangeType::removed;
   removed.subprocessor = "oldco";
   removed.name = "Old Co";
-  content.changes = {added, removed};
+  content.subprocessors.changes = {added, removed};
 
-  content.has_disclosures = true;
+  content.disclosures.present = true;
   Disclosure receipts;
   receipts.id = "receipt-scanning";
   receipts.title = both("Receipt scanning", "Kvittoläsning");
@@ -108,7 +128,7 @@ Content make_content() {
   receipts.provider = "aws";
   receipts.opt_in = true;
   receipts.data_sent = both("Receipt images", "Kvittobilder");
-  content.disclosures = {receipts};
+  content.disclosures.items = {receipts};
 
   Page privacy;
   privacy.slug = "privacy";
@@ -189,7 +209,10 @@ struct Fixture {
       : config(make_config(base_url)) {
     if (!hostile_title.empty())
       content.categories[0].controls[0].title.by_locale["en"] = hostile_title;
-    SiteModel model{config, content, strings, live, date(2026, 5, 18), {}};
+    DiagnosticSink sink;
+    validate_content(config, content, Theme{}, live, sink);
+    SiteModel model{
+        config, content, strings, live, date(2026, 5, 18), {}, kDefaultContentSecurityPolicy};
     model.assets["style.css"] = {"assets/style.0123456789.css", "sha384-abc"};
     pages = plan_pages(model);
   }
@@ -429,8 +452,15 @@ TEST_CASE("plan_pages: a page missing in a locale is shown from the default with
   CHECK_FALSE(menu[0]["title"].contains("lang"));
 }
 
-TEST_CASE("reserved_ids: the theme's own ids, sorted, every one a valid identifier") {
-  const auto& ids = reserved_ids();
+TEST_CASE("reserved ids: the default theme's own ids, sorted, every one a valid identifier") {
+  SiteConfig config = make_config("https://acme.example/");
+  config.site_dir = "/nonexistent";
+  config.data_dir = read_environment().data_dir;
+  DiagnosticSink sink;
+  const auto theme = load_theme(config, DiskFileSystem({config.data_dir}), sink);
+  REQUIRE(theme);
+  CHECK(sink.sorted().empty());
+  const auto& ids = theme->reserved_ids;
   CHECK(std::is_sorted(ids.begin(), ids.end()));
   for (const char* id : {"main", "subprocessors", "ai", "status-legend", "pages", "contact"})
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());

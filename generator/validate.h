@@ -1,0 +1,39 @@
+// Validation: the stage between loading (and fetching live statuses) and the view model. It
+// checks what no single loader can see — the shared id namespace and the theme's reserved ids,
+// references between kinds, page slugs against the site's own paths — and resolves every
+// reference once (a change to its sub-processor, a disclosure to its provider, a control to its
+// live status), so that every later stage is a pure function of valid, resolved data.
+#pragma once
+
+#include "config.h"
+#include "content.h"
+#include "date.h"
+#include "diagnostics.h"
+#include "live_status.h"
+#include "theme.h"
+
+namespace trustsite {
+
+// Checks `content` against itself, `config`, the theme and the live data, reports every
+// problem to `sink` with its position, and fills the resolved pointers of `content` (they point
+// into `content` and `live`, which must outlive every use and not be modified afterwards).
+void validate_content(const SiteConfig& config, Content& content, const Theme& theme,
+                      const MonitoringResult& live, DiagnosticSink& sink);
+
+// The part of validate_content() about live data: resolves each control's `monitor` to its
+// item; one that names no item (when there is data) is a warning at its `monitor` value naming
+// a near miss or the known ids.
+void resolve_monitor_references(Content& content, const MonitoringResult& live,
+                                DiagnosticSink& sink);
+
+// The checks of what the build derives from valid content, run once the update stamp is known:
+// a security.txt whose Expires (`stamp` + expires_after_days) is not after `today` is a warning
+// (RFC 9116 section 2.5.5), and so is a page named like a vulnerability disclosure policy on a
+// site without `security_txt`.
+void validate_outputs(const SiteConfig& config, const Content& content, const Date& stamp,
+                      const Date& today, DiagnosticSink& sink);
+
+// The slugs of pages that look like a vulnerability disclosure policy.
+bool is_disclosure_page_slug(const std::string& slug);
+
+}  // namespace trustsite

@@ -1,0 +1,501 @@
+#include "yaml_parse.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
+
+#include "utf8.h"
+
+namespace trustsite {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool all_of_digits(std::string_view s, std::string_view digits) {
+  return !s.empty() && s.find_first_not_of(digits) == std::string_view::npos;
+}
+
+// YAML 1.2 core schema integer: [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+.
+bool looks_int(std::string_view s) {
+  if (s.size() >= 64) return false;
+  if (s.size() > 2 && s[0] == '0' && s[1] == 'x')
+    return all_of_digits(s.substr(2), "0123456789abcdefABCDEF");
+  if (s.size() > 2 && s[0] == '0' && s[1] == 'o') return all_of_digits(s.substr(2), "01234567");
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  return all_of_digits(s, "0123456789");
+}
+
+// YAML 1.2 core schema float: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? |
+// [-+]?\.(inf|Inf|INF) | \.(nan|NaN|NAN).
+bool looks_float(std::string_view s) {
+  if (s.size() >= 64) return false;
+  if (s == ".nan" || s == ".NaN" || s == ".NAN") return true;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  if (s == ".inf" || s == ".Inf" || s == ".INF") return true;
+  const std::size_t exponent = s.find_first_of("eE");
+  std::string_view mantissa = s.substr(0, exponent);
+  if (exponent != std::string_view::npos) {
+    std::string_view power = s.substr(exponent + 1);
+    if (!power.empty() && (power[0] == '-' || power[0] == '+')) power.remove_prefix(1);
+    if (!all_of_digits(power, "0123456789")) return false;
+  }
+  const std::size_t dot = mantissa.find('.');
+  if (dot == std::string_view::npos) return all_of_digits(mantissa, "0123456789");
+  const std::string_view whole = mantissa.substr(0, dot), fraction = mantissa.substr(dot + 1);
+  if (whole.empty()) return all_of_digits(fraction, "0123456789");
+  return all_of_digits(whole, "0123456789") &&
+         (fraction.empty() || all_of_digits(fraction, "0123456789"));
+}
+
+// Line and column (1-based, counting bytes) of `offset` in `text`.
+std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+// Counts the nodes of `node` as a tree (an alias counts its whole target again), stopping as
+// soon as `budget` is used up. Returns false when the tree has more nodes than the budget.
+bool fits_node_budget(const YAML::Node& node, std::size_t& budget, int depth) {
+  if (budget == 0 || depth > 200) return false;
+  --budget;
+  if (node.IsMap()) {
+    for (const auto& entry : node)
+      if (!fits_node_budget(entry.first, budget, depth + 1) ||
+          !fits_node_budget(entry.second, budget, depth + 1))
+        return false;
+  } else if (node.IsSequence()) {
+    for (const auto& item : node)
+      if (!fits_node_budget(item, budget, depth + 1)) return false;
+  }
+  return true;
+}
+
+void report_duplicate_keys(const YAML::Node& node, const std::string& file, DiagnosticSink& sink,
+                           int depth) {
+  if (depth > 200) return;  // yaml-cpp itself refuses deeper documents
+  if (node.IsMap()) {
+    std::map<std::string, YAML::Mark> seen;
+    for (const auto& entry : node) {
+      if (entry.first.IsScalar()) {
+        const std::string& key = entry.first.Scalar();
+        auto [it, inserted] = seen.emplace(key, entry.first.Mark());
+        if (!inserted) {
+          sink.error(location_of(entry.first, file),
+                     "duplicate key " + quoted_excerpt(key) + " (first at line " +
+                         std::to_string(it->second.line + 1) + ", column " +
+                         std::to_string(it->second.column + 1) +
+                         "); expected each key once in a mapping");
+        }
+      }
+      report_duplicate_keys(entry.second, file, sink, depth + 1);
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) report_duplicate_keys(item, file, sink, depth + 1);
+  }
+}
+
+// yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the input (`a: 'x` parses as
+// "x"). Returns the offset of the opening quote of such a scalar in `node`, if any: a quoted
+// scalar starts at its mark, and its closing quote must come before the end of the text.
+std::optional<std::size_t> find_unclosed_quote(std::string_view text, const YAML::Node& node,
+                                               int depth) {
+  if (depth > 200) return std::nullopt;
+  if (node.IsScalar()) {
+    if (node.Tag() != "!") return std::nullopt;  // plain scalars need no closing quote
+    const int pos = node.Mark().pos;
+    if (pos < 0 || static_cast<std::size_t>(pos) >= text.size()) return std::nullopt;
+    const std::size_t open = static_cast<std::size_t>(pos);
+    const char quote = text[open];
+    if (quote != '\'' && quote != '"') return std::nullopt;
+    for (std::size_t i = open + 1; i < text.size(); ++i) {
+      if (quote == '"' && text[i] == '\\') {
+        ++i;  // an escape: skip the escaped character
+      } else if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i;  // '' is an escaped ' inside single quotes
+        } else {
+          return std::nullopt;
+        }
+      }
+    }
+    return open;
+  }
+  if (node.IsMap()) {
+    for (const auto& entry : node) {
+      if (auto found = find_unclosed_quote(text, entry.first, depth + 1)) return found;
+      if (auto found = find_unclosed_quote(text, entry.second, depth + 1)) return found;
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node)
+      if (auto found = find_unclosed_quote(text, item, depth + 1)) return found;
+  }
+  return std::nullopt;
+}
+
+// For yaml-cpp's "illegal EOF in scalar": the offset of a quote that starts a quoted scalar
+// (after ':', '-', '?', '[', '{', ',' or at the start of a line) and is never closed.
+std::optional<std::size_t> find_unclosed_quote_in_text(std::string_view text) {
+  char previous = '\n';  // the last non-blank character
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      while (i < text.size() && text[i] != '\n') ++i;
+      previous = '\n';
+      continue;
+    }
+    if ((c == '\'' || c == '"') &&
+        std::string_view(":-?[{,\n").find(previous) != std::string_view::npos) {
+      const std::size_t open = i;
+      bool closed = false;
+      for (++i; i < text.size(); ++i) {
+        if (c == '"' && text[i] == '\\') {
+          ++i;
+        } else if (text[i] == c) {
+          if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+            ++i;
+          } else {
+            closed = true;
+            break;
+          }
+        }
+      }
+      if (!closed) return open;
+      previous = c;
+      continue;
+    }
+    if (c == '\n') {
+      previous = '\n';
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      previous = c;
+    }
+  }
+  return std::nullopt;
+}
+
+// yaml-cpp reports a flow collection without its closing bracket ("end of sequence flow not
+// found") at the end of the input or at the next key, far from the mistake. This scanner finds
+// the opening '[' or '{' that is never closed: in block context a flow collection starts where
+// a value starts (after "key:", "- " or "? ", or at the start of a line); inside one, quoted
+// scalars and comments are skipped and brackets nest. Returns its offset, or nullopt.
+std::optional<std::size_t> find_unclosed_flow(std::string_view text) {
+  std::vector<std::size_t> open;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  auto skip_quoted = [&](char quote) {
+    for (++i; i < n; ++i) {
+      if (quote == '"' && text[i] == '\\') {
+        ++i;
+      } else if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < n && text[i + 1] == '\'') {
+          ++i;
+        } else {
+          return;
+        }
+      }
+    }
+  };
+  while (i < n) {
+    if (open.empty()) {
+      // Block context, at the start of a line.
+      const std::size_t end = std::min(text.find('\n', i), n);
+      std::size_t j = i;
+      auto skip_spaces = [&] {
+        while (j < end && (text[j] == ' ' || text[j] == '\t')) ++j;
+      };
+      skip_spaces();
+      while (j + 1 < end && (text[j] == '-' || text[j] == '?') && text[j + 1] == ' ') {
+        j += 2;
+        skip_spaces();
+      }
+      if (j < end && text[j] != '[' && text[j] != '{') {
+        // A "key: value" line: find the ': ' after the key (which may be quoted).
+        std::size_t k = j;
+        if (text[k] == '\'' || text[k] == '"') {
+          std::size_t saved = i;
+          i = k;
+          skip_quoted(text[k]);
+          k = i + 1;
+          i = saved;
+        }
+        std::size_t colon = k;
+        while (colon < end &&
+               !(text[colon] == ':' &&
+                 (colon + 1 == end || text[colon + 1] == ' ' || text[colon + 1] == '\t')) &&
+               !(text[colon] == '#' && colon > 0 && text[colon - 1] == ' '))
+          ++colon;
+        j = colon < end && text[colon] == ':' ? colon + 1 : end;
+        skip_spaces();
+      }
+      if (j < end && (text[j] == '[' || text[j] == '{')) {
+        open.push_back(j);
+        i = j + 1;
+        continue;
+      }
+      i = end + 1;
+      continue;
+    }
+    const char c = text[i];
+    if (c == '\'' || c == '"') {
+      skip_quoted(c);
+    } else if (c == '#' && i > 0 &&
+               (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      i = std::min(text.find('\n', i), n);
+      continue;
+    } else if (c == '[' || c == '{') {
+      open.push_back(i);
+    } else if (c == ']' || c == '}') {
+      open.pop_back();
+      if (open.empty()) {
+        i = std::min(text.find('\n', i), n) + 1;  // the rest of the line is block context
+        continue;
+      }
+    }
+    ++i;
+  }
+  if (open.empty()) return std::nullopt;
+  return open.front();
+}
+
+// Text that a page must not carry (SPEC 3, docs/errors.md): C0/C1 control characters other than
+// tab, line feed and carriage return, and the Unicode bidirectional embedding, override and
+// isolate controls (U+202A..U+202E, U+2066..U+2069), which can make text read differently from
+// how it displays ("Trojan Source", CVE-2021-42574). `text` must be valid UTF-8.
+}  // namespace
+
+namespace {
+
+// Counts the documents of a YAML stream and remembers where the second one starts.
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  int documents = 0;
+  YAML::Mark second_start = YAML::Mark::null_mark();
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents == 2) second_start = mark;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// Whether YAML::Load() may have stopped before the end of `text`: the first document is not a
+// block collection (so a stray ',' or ']' may follow it), or a line starts with a document
+// marker (--- or ...) after the first content line, or with a flow indicator (, ] }).
+bool may_hold_more_than_one_document(std::string_view text, const YAML::Node& first) {
+  if (!first.IsDefined() || first.IsNull() || first.IsScalar() ||
+      first.Style() == YAML::EmitterStyle::Flow)
+    return true;
+  bool content_seen = false;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    const bool marker = (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
+                        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+    if (marker && content_seen) return true;
+    const std::size_t first_char = line.find_first_not_of(" \t\r");
+    if (first_char != std::string_view::npos) {
+      const char c = line[first_char];
+      if (c == ',' || c == ']' || c == '}') return true;
+      if (!marker && c != '#' && c != '%') content_seen = true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+}  // namespace
+
+SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
+  if (mark.is_null()) return {file, 0, 0};
+  return {file, mark.line + 1, mark.column + 1};
+}
+
+SourceLocation location_of(const YAML::Node& node, const std::string& file) {
+  if (!node.IsDefined()) return {file, 0, 0};
+  return location_of(node.Mark(), file);
+}
+
+PlainScalarType plain_scalar_type(const YAML::Node& node) {
+  if (!node.IsScalar() || node.Tag() == "!") return PlainScalarType::text;
+  const std::string& s = node.Scalar();
+  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL")
+    return PlainScalarType::null;
+  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")
+    return PlainScalarType::boolean;
+  // Numbers start with a sign, a digit or '.'; most texts do not.
+  if (std::string_view("+-.0123456789").find(s[0]) != std::string_view::npos &&
+      (looks_int(s) || looks_float(s)))
+    return PlainScalarType::number;
+  return PlainScalarType::text;
+}
+
+std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file,
+                                     DiagnosticSink& sink, int first_line) {
+  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  auto shift = [&](SourceLocation location) {
+    if (location.line > 0) location.line += first_line - 1;
+    return location;
+  };
+  if (auto bad = find_invalid_utf8(text)) {
+    auto [line, column] = line_column(text, *bad);
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    sink.error(shift({file, line, column}), std::string("invalid UTF-8 (byte ") + byte +
+                                                "); expected a UTF-8 encoded text file");
+    return std::nullopt;
+  }
+  const std::string input(text);
+  YAML::Node document;
+  DocumentCounter counter;
+  try {
+    // YAML::LoadAll() loops forever, allocating, on a ',' outside any flow collection after
+    // (or instead of) the first document (yaml-cpp issue #1040; fixed upstream in 0.8.0 by PR
+    // #1319). So the first document is built with YAML::Load(), which parses one document
+    // only, and, when anything could follow it, the documents are counted with the event
+    // parser, stopping at the second one (a second full parse, so only when needed).
+    document = YAML::Load(input);
+    counter.documents = document.IsDefined() && !document.IsNull() ? 1 : 0;
+    if (may_hold_more_than_one_document(text, document)) {
+      counter = DocumentCounter();
+      std::istringstream stream(input);
+      YAML::Parser parser(stream);
+      while (counter.documents < 2 && parser.HandleNextDocument(counter)) {
+      }
+    }
+  } catch (const YAML::Exception& error) {
+    // yaml-cpp's messages for tab indentation are obscure; name the tab when there is one on
+    // or before the failing line.
+    const int error_line = error.mark.is_null() ? 0 : error.mark.line + 1;
+    std::istringstream lines{std::string(text)};
+    std::string line;
+    for (int number = 1; std::getline(lines, line) && (error_line == 0 || number <= error_line);
+         ++number) {
+      std::size_t indent = line.find_first_not_of(" \t");
+      std::size_t tab = line.find('\t');
+      if (tab != std::string::npos && (indent == std::string::npos || tab < indent)) {
+        sink.error(shift({file, number, static_cast<int>(tab) + 1}),
+                   "tab character in indentation; expected spaces (YAML does not allow tabs "
+                   "for indentation)");
+        return std::nullopt;
+      }
+    }
+    if (error.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW ||
+        error.msg == YAML::ErrorMsg::END_OF_MAP_FLOW) {
+      if (auto open = find_unclosed_flow(text)) {
+        auto [line_number, column] = line_column(text, *open);
+        const bool list = text[*open] == '[';
+        sink.error(shift({file, line_number, column}),
+                   std::string("unclosed '") + text[*open] + "': this " +
+                       (list ? "flow list" : "flow map") + " is never closed; expected '" +
+                       (list ? ']' : '}') + "' at its end");
+        return std::nullopt;
+      }
+    }
+    const int error_pos = error.mark.is_null() ? -1 : error.mark.pos;
+    if (error_pos >= 0 && static_cast<std::size_t>(error_pos) < text.size() &&
+        text[static_cast<std::size_t>(error_pos)] == ',') {
+      sink.error(shift(location_of(error.mark, file)),
+                 "YAML syntax error: unexpected ','; expected a comma only between the items of "
+                 "a [ ] list or { } map (quote a text that starts with a comma)");
+      return std::nullopt;
+    }
+    if (error.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
+      if (auto open = find_unclosed_quote_in_text(text)) {
+        auto [line_number, column] = line_column(text, *open);
+        sink.error(shift({file, line_number, column}),
+                   std::string("unclosed quote: the text starting with ") + text[*open] +
+                       " here runs to the end of the file; expected a closing " + text[*open]);
+        return std::nullopt;
+      }
+    }
+    // yaml-cpp's messages for mis-indented lines name the parser state; say what to look at.
+    const bool indentation =
+        error.msg == YAML::ErrorMsg::MAP_VALUE || error.msg == YAML::ErrorMsg::END_OF_MAP ||
+        error.msg == YAML::ErrorMsg::END_OF_SEQ || error.msg == YAML::ErrorMsg::BLOCK_ENTRY;
+    sink.error(shift(location_of(error.mark, file)),
+               "YAML syntax error: " + error.msg +
+                   (indentation ? "; expected this line indented like the other keys of its map "
+                                  "or items of its list (check the spaces at the start)"
+                                : "; expected well-formed YAML"));
+    return std::nullopt;
+  }
+  if (counter.documents == 0) return YAML::Node();
+  if (counter.documents > 1) {
+    const auto pos = static_cast<std::size_t>(std::max(0, counter.second_start.pos));
+    if (pos < text.size() && text[pos] == ',')
+      sink.error(shift(location_of(counter.second_start, file)),
+                 "YAML syntax error: unexpected ','; expected a comma only between the items of "
+                 "a [ ] list or { } map (quote a text that starts with a comma)");
+    else
+      sink.error(shift(location_of(counter.second_start, file)),
+                 "a second YAML document starts here; expected a single document per file");
+    return std::nullopt;
+  }
+  // Without aliases a document has fewer nodes than twice its bytes (every node but an empty
+  // value takes at least one character). More means aliases that repeat anchored collections
+  // (a "billion laughs" document): refuse it before anything walks the tree, so no input can
+  // make the walks below, or the loaders, take exponential time or memory.
+  std::size_t budget = 2 * text.size() + 16;
+  if (!fits_node_budget(document, budget, 0)) {
+    sink.error(shift({file, 1, 1}),
+               "this YAML expands to more values than its text holds (aliases '*name' that "
+               "repeat anchored lists or maps); expected plain values without anchors and "
+               "aliases");
+    return std::nullopt;
+  }
+  if (auto open = find_unclosed_quote(text, document, 0)) {
+    auto [line_number, column] = line_column(text, *open);
+    sink.error(shift({file, line_number, column}),
+               std::string("unclosed quote: the text starting with ") + text[*open] +
+                   " here runs to the end of the file; expected a closing " + text[*open]);
+    return std::nullopt;
+  }
+  DiagnosticSink local(sink.strict());
+  report_duplicate_keys(document, file, local, 0);
+  for (auto& diagnostic : local.sorted()) {
+    diagnostic.location = shift(diagnostic.location);
+    sink.report(std::move(diagnostic));
+  }
+  if (local.has_errors()) return std::nullopt;
+  return document;
+}
+
+std::string describe_node(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return "nothing";
+  if (node.IsMap()) return "a map";
+  if (node.IsSequence()) return "a list";
+  const std::string& s = node.Scalar();
+  switch (plain_scalar_type(node)) {
+    case PlainScalarType::null:
+      return "nothing";
+    case PlainScalarType::boolean:
+      return "a boolean (" + s + ")";
+    case PlainScalarType::number:
+      return "a number (" + s + ")";
+    case PlainScalarType::text:
+      break;
+  }
+  return "the text " + quoted_excerpt(s);
+}
+
+}  // namespace trustsite
