@@ -88,7 +88,7 @@ for size in "${sizes[@]}"; do
   : >"$work/floor.log"
   # Warm-up (page cache, and whether the build succeeds at all).
   run_one "$work/warm.log" "${build_cmd[@]}"
-  build_status=$(tail -1 "$work/warm.log" | cut -d' ' -f4)
+  read -r warm_ms warm_cpu warm_rss build_status <<<"$(tail -1 "$work/warm.log")"
   reason=$(grep -m1 'error:' "$work/stderr.txt" | cut -c1-200 || true)
   run_one "$work/warm.log" "${floor_cmd[@]}"
   for ((i = 0; i < runs; i++)); do
@@ -97,9 +97,10 @@ for size in "${sizes[@]}"; do
   done
   floor_ms=$(median 1 "$work/floor.log")
   if ((build_status != 0)); then
-    printf '%9s %8s %10.1f %10s %7s %8.2fs %9s %10s  %s\n' "$size" "$yaml_mb" "$floor_ms" - - \
+    printf '%9s %8s %10.1f %10s %7s %8.2fs %9s %10s  %s %s\n' "$size" "$yaml_mb" "$floor_ms" - - \
       "$(median 2 "$work/floor.log")" - - \
-      "FAILED (exit $build_status): ${reason:-see the build output}"
+      "FAILED (exit $build_status after ${warm_ms} ms, ${warm_cpu} s CPU, $((warm_rss / 1024)) MiB, 1 run):" \
+      "${reason:-see the build output}"
     continue
   fi
   ratio=$(paste -d' ' "$work/build.log" "$work/floor.log" | awk '{ print $1 / $5 }' | sort -g |
