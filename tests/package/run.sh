@@ -98,7 +98,7 @@ for group in "${groups[@]}"; do
   [ -n "$satisfied" ] || fail "Depends '${group# }' is not satisfied by the installed packages"
 done
 # Every library the binary links to directly (DT_NEEDED) belongs to a package named in Depends.
-depends_names=" $(echo "$depends" | tr ',|' '\n\n' | sed -E 's/^ *([^ (]+).*/\1/' | tr '\n' ' ') "
+depends_names=" $(echo "$depends" | sed 's/[,|]/\n/g' | sed -E 's/^ *([^ (]+).*/\1/' | tr '\n' ' ') "
 ldd "$binary" > "$work/ldd"
 while read -r needed; do
   path="$(awk -v lib="$needed" '$1 == lib && $2 == "=>" {print $3}' "$work/ldd")"
@@ -135,7 +135,9 @@ run() { (cd "$work" && env -u TRUSTSITE_DATA_DIR -u SOURCE_DATE_EPOCH -u TRUSTSI
 run new my-trust-center --name "Package Test AB" --locales en,sv 2> "$work/new.log" ||
   { cat "$work/new.log" >&2; fail "trustsite new failed"; }
 site="$work/my-trust-center"
-[ ! -e "$site/themes" ] && [ ! -e "$site/locales" ] || fail "trustsite new wrote themes/ or locales/ into the site"
+if [ -e "$site/themes" ] || [ -e "$site/locales" ]; then
+  fail "trustsite new wrote themes/ or locales/ into the site"
+fi
 # The schema modelines resolve, to the package's schemas.
 modelines=0
 while IFS= read -r yaml; do
