@@ -11,6 +11,7 @@
 #include "build.h"
 #include "environment.h"
 #include "mustache.h"
+#include "new_site.h"
 #include "serve.h"
 #include "url.h"
 
@@ -137,6 +138,17 @@ int run(int argc, char** argv) {
   serve->add_flag("--offline", offline, "Do not fetch live statuses; use the cache if any");
   serve->add_option("--base-url", base_url, "Override site.yaml's base_url")->check(kBaseUrl);
 
+  std::string new_dir;
+  trustsite::NewSiteOptions new_options;
+  auto* create = app.add_subcommand("new", "Start a new site: a minimal valid site in DIR");
+  create->add_option("DIR", new_dir, "Directory to create (or an empty one)")->required();
+  create->add_option("--name", new_options.company_name, "Company name")->capture_default_str();
+  create
+      ->add_option("--locales", new_options.locales,
+                   "Comma-separated locales; the first is the default")
+      ->delimiter(',')
+      ->capture_default_str();
+
   std::string template_path, data_path, partials_dir;
   auto* render = app.add_subcommand("render-template",
                                     "Render one Mustache template with a JSON context to stdout");
@@ -170,6 +182,24 @@ int run(int argc, char** argv) {
     for (const auto& error : environment_errors)
       std::cerr << "trustsite: error: " << trustsite::printable_text(error.message) << '\n';
     return 2;
+  }
+  if (*create) {
+    try {
+      new_options.today = environment.today();
+      const auto files =
+          trustsite::plan_new_site(new_options, trustsite::read_schema_files(environment.data_dir));
+      trustsite::write_new_site(new_dir, files);
+      std::cout << "trustsite: created a site in " << new_dir << ":\n";
+      for (const auto& file : files) std::cout << "  " << file.path.generic_string() << '\n';
+      std::cout << "Next, in " << new_dir << " (see its README.md):\n"
+                << "  trustsite check --site . --strict\n"
+                << "  trustsite build --site . --out public\n"
+                << "  trustsite serve --site .\n";
+      return 0;
+    } catch (const trustsite::NewSiteError& error) {
+      std::cerr << "trustsite new: error: " << error.what() << '\n';
+      return error.usage() ? 2 : 1;
+    }
   }
   if (*serve) {
     trustsite::ServeOptions serve_options;

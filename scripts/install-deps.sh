@@ -12,6 +12,9 @@ packages=(
 if [ "${1:-}" = "--test" ]; then
   # The web's own tools for the output checks (issue: sitemap, feeds, headers, validators).
   packages+=(chromium default-jre-headless nodejs npm)
+  # The Debian package test (tests/package/run.sh): dpkg-shlibdeps computes Depends, readelf
+  # lists the libraries the binary needs. The action test reads action.yml with python3-yaml.
+  packages+=(dpkg-dev binutils python3-yaml)
 fi
 
 missing=()

@@ -39,6 +39,11 @@ Run run(const std::string& arguments, const fs::path& scratch) {
   return result;
 }
 
+std::string shell_quoted(const fs::path& path) {
+  std::string out("'");  // append(): GCC 12 warns falsely about "'" + string (bug 105329)
+  return out.append(path.string()).append("'");
+}
+
 }  // namespace
 
 TEST_CASE("cli: --version and usage errors exit 2") {
@@ -118,4 +123,42 @@ TEST_CASE("cli: render-template prints the rendering byte for byte with partials
   CHECK(bad.exit_code == 1);
   CHECK(bad.err.find("bad.mustache:3:1: unclosed section 'open' (opened at 2:3)") !=
         std::string::npos);
+}
+
+TEST_CASE("cli: new writes a site that check --strict and build accept; refusals exit 1") {
+  TempDir dir;
+  const std::string site = shell_quoted(dir / "acme");
+  auto created = run("new " + site + " --name 'Acme AB' --locales en,sv", dir.path());
+  CHECK(created.exit_code == 0);
+  CHECK(created.out.find("trustsite check --site . --strict") != std::string::npos);
+  auto check = run("check --strict --site " + site, dir.path());
+  CHECK_MESSAGE(check.exit_code == 0, check.err);
+  CHECK(check.err.find("0 errors, 0 warnings") != std::string::npos);
+  auto build = run("build --strict --site " + site, dir.path());
+  CHECK_MESSAGE(build.exit_code == 0, build.err);
+  CHECK(trustsite::testing::read_file(dir / "acme/public/sv/index.html")
+            .find("Acme AB Trygghetscenter") != std::string::npos);
+
+  // Again into the same directory: refused, nothing changed.
+  const std::string before = trustsite::testing::read_file(dir / "acme/site.yaml");
+  auto again = run("new " + site, dir.path());
+  CHECK(again.exit_code == 1);
+  CHECK(again.err.find("already has site.yaml, content/controls/access-control.yaml") !=
+        std::string::npos);
+  CHECK(trustsite::testing::read_file(dir / "acme/site.yaml") == before);
+
+  write_file(dir / "a-file", "x");
+  CHECK(run("new " + shell_quoted(dir / "a-file"), dir.path()).exit_code == 1);
+}
+
+TEST_CASE("cli: new's usage errors exit 2 and write nothing") {
+  TempDir dir;
+  CHECK(run("new", dir.path()).exit_code == 2);  // DIR is required
+  const std::string site = shell_quoted(dir / "site");
+  auto unknown = run("new " + site + " --locales en,de", dir.path());
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("not 'de'") != std::string::npos);
+  CHECK(run("new " + site + " --name ''", dir.path()).exit_code == 2);
+  CHECK(run("new " + site + " --locales ''", dir.path()).exit_code == 2);
+  CHECK_FALSE(fs::exists(dir / "site"));
 }

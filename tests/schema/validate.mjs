@@ -1,8 +1,12 @@
 // Validates YAML content against schemas/*.schema.json with Ajv, an implementation independent
 // of trustsite's loaders (issue 3). The example site and the valid fixture site must pass; a
 // set of invalid fixtures must each fail, so the schemas are not vacuous.
-//   node tests/schema/validate.mjs        (run by CTest as schema_validation)
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+// With --trustsite BINARY (as CTest runs it), the site that `trustsite new` writes is validated
+// too, and each of its YAML files' modeline must name an existing schema.
+//   node tests/schema/validate.mjs [--trustsite build/trustsite]   (CTest: schema_validation)
+import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv from "ajv";
@@ -37,7 +41,25 @@ function validate(path, schema) {
 
 let failures = 0;
 let checked = 0;
-for (const site of [root, join(root, "tests", "fixtures", "sites", "basic")]) {
+const sites = [root, join(root, "tests", "fixtures", "sites", "basic")];
+const binary = process.argv.indexOf("--trustsite") > 0 ? process.argv[process.argv.indexOf("--trustsite") + 1] : null;
+let scratch = null;
+if (binary) {
+  scratch = mkdtempSync(join(tmpdir(), "trustsite-schema-"));
+  execFileSync(binary, ["new", join(scratch, "site"), "--name", "Schema Test AB"], { stdio: "ignore" });
+  sites.push(join(scratch, "site"));
+  for (const [path] of siteFiles(join(scratch, "site"))) {
+    const modeline = readFileSync(path, "utf8").split("\n")[0].match(/^# yaml-language-server: \$schema=(.+)$/);
+    checked++;
+    if (!modeline || !existsSync(join(dirname(path), modeline[1]))) {
+      failures++;
+      console.error(`FAIL ${path}: no schema modeline naming an existing file`);
+    }
+  }
+} else {
+  console.log("(the site of `trustsite new` is not checked: run with --trustsite BINARY)");
+}
+for (const site of sites) {
   for (const [path, schema] of siteFiles(site)) {
     const { ok, errors } = validate(path, schema);
     checked++;
@@ -73,5 +95,6 @@ for (const [fixture, file, schema, pointer] of invalid) {
       JSON.stringify(errors.map((e) => e.instancePath + " " + e.message)));
   }
 }
+if (scratch) rmSync(scratch, { recursive: true, force: true });
 console.log(`${checked} files checked, ${failures} failures`);
 process.exit(failures ? 1 : 0);
