@@ -16,10 +16,10 @@ namespace fs = std::filesystem;
 const ConfigFields& config_fields() {
   static const ConfigFields fields{
       {"title", "tagline", "base_url", "default_locale", "locales", "theme", "updated", "company",
-       "security_txt", "monitoring"},
-      {"name", "contact", "security_contact", "privacy_contact"},
-      {"contact", "expires_after_days", "policy_page", "preferred_languages"},
-      {"source", "format", "token_env", "timeout_seconds", "max_age_hours", "on_error"},
+       "security_txt", "monitoring", "extra"},
+      {"name", "contact", "security_contact", "privacy_contact", "extra"},
+      {"contact", "expires_after_days", "policy_page", "preferred_languages", "extra"},
+      {"source", "format", "token_env", "timeout_seconds", "max_age_hours", "on_error", "extra"},
   };
   return fields;
 }
@@ -81,6 +81,7 @@ void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
   email("contact", config.company.contact);
   email("security_contact", config.company.security_contact);
   email("privacy_contact", config.company.privacy_contact);
+  config.company.extra = company.extra();
   company.finish();
 }
 
@@ -127,6 +128,7 @@ void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink
                        "'; expected language tags such as en or sv (RFC 5646)");
     }
   }
+  security.extra = reader.extra();
   reader.finish();
   config.security_txt = std::move(security);
 }
@@ -156,6 +158,7 @@ void read_monitoring(MapReader& site, SiteConfig& config, DiagnosticSink& sink) 
     monitoring.max_age_hours = static_cast<int>(*hours);
   if (auto on_error = reader.choice("on_error", false, kMonitoringOnError))
     monitoring.on_error = *on_error;
+  monitoring.extra = reader.extra();
   reader.finish();
   config.monitoring = std::move(monitoring);
 }
@@ -218,6 +221,8 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
     sink.error(site.location_of_value("default_locale"),
                "default_locale '" + config.default_locale +
                    "' is not in locales; expected one of the listed locales");
+    // Without a usable default locale no text can be judged (every fallback goes to it).
+    config.default_locale.clear();
   }
 
   config.title = site.localized("title", true, config.locales, config.default_locale, &missing);
@@ -236,6 +241,7 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
     config.theme = *theme;
     config.theme_location = site.location_of_value("theme");
   }
+  if (site.has("updated")) config.updated_location = site.location_of_value("updated");
   if (auto updated = site.text("updated", false)) {
     if (*updated == "auto") {
       config.updated_mode = UpdatedMode::automatic;
@@ -252,6 +258,7 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
   read_company(site, config, sink);
   read_security_txt(site, config, sink);
   read_monitoring(site, config, sink);
+  config.extra = site.extra();
   site.finish();
   return config;
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "date.h"
 #include "diagnostics.h"
 #include "file_system.h"
@@ -20,6 +22,7 @@ struct CompanyInfo {
   std::string contact;           // e-mail address
   std::string security_contact;  // e-mail address
   std::string privacy_contact;   // e-mail address
+  nlohmann::json extra;          // `extra:` for the theme (SPEC 2), null when absent
 };
 
 // security.txt settings (RFC 9116); present only when site.yaml has `security_txt`.
@@ -28,6 +31,7 @@ struct SecurityTxtConfig {
   int expires_after_days = 365;      // Expires = stamp date + this many days
   std::string policy_page;           // a page slug, may be empty
   std::vector<std::string> preferred_languages;
+  nlohmann::json extra;
   SourceLocation location;
   SourceLocation policy_page_location;
 };
@@ -52,6 +56,7 @@ struct MonitoringConfig {
   int timeout_seconds = 10;
   int max_age_hours = 168;
   MonitoringOnError on_error = MonitoringOnError::warn;
+  nlohmann::json extra;
   SourceLocation location;         // of the `monitoring` key
   SourceLocation source_location;  // of the `source` value
 };
@@ -70,10 +75,12 @@ struct SiteConfig {
   std::string theme = "default";
   SourceLocation theme_location{"site.yaml", 0, 0};  // of the `theme` value, when given
   UpdatedMode updated_mode = UpdatedMode::automatic;
-  std::optional<Date> updated_date;  // set when updated_mode == fixed
+  std::optional<Date> updated_date;                    // set when updated_mode == fixed
+  SourceLocation updated_location{"site.yaml", 0, 0};  // of the `updated` value, when given
   CompanyInfo company;
   std::optional<SecurityTxtConfig> security_txt;
   std::optional<MonitoringConfig> monitoring;
+  nlohmann::json extra;  // site.yaml's top-level `extra:` for the theme (SPEC 2)
 };
 
 // The field names the site.yaml loader knows, per mapping (kept in agreement with

@@ -20,8 +20,8 @@ const PageSource* shown_page_source(const Page& page, const std::string& locale,
 }
 
 const std::vector<std::string>& front_matter_fields() {
-  static const std::vector<std::string> fields = {"title", "description", "order", "updated",
-                                                  "menu"};
+  static const std::vector<std::string> fields = {"title",   "description", "order",
+                                                  "updated", "menu",        "extra"};
   return fields;
 }
 
@@ -64,6 +64,7 @@ std::optional<PageSource> load_page_text(std::string_view text, const std::strin
     source.order = static_cast<int>(*order);
   source.updated = reader.date("updated", false);
   if (auto menu = reader.boolean("menu", false)) source.menu = *menu;
+  source.extra = reader.extra();
   reader.finish();
   if (split.body.size() > kMaxPageBodyBytes) {
     sink.error({file, split.body_first_line, 1},

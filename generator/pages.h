@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "date.h"
 #include "load_context.h"
 
@@ -21,9 +23,10 @@ struct PageSource {
   std::optional<int> order;
   std::optional<Date> updated;
   bool menu = true;
-  std::string body;   // Markdown after the front matter
-  int body_line = 1;  // 1-based line of the body's first line in the file
-  std::string file;   // relative to the site dir
+  std::string body;      // Markdown after the front matter
+  int body_line = 1;     // 1-based line of the body's first line in the file
+  std::string file;      // relative to the site dir
+  nlohmann::json extra;  // the front matter's `extra:` for the theme (SPEC 3), null when absent
 };
 
 // A policy page with its translations, keyed by locale.

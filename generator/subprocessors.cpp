@@ -9,9 +9,9 @@ namespace trustsite {
 
 const SubprocessorFields& subprocessor_fields() {
   static const SubprocessorFields fields{
-      {"subprocessors", "changes"},
-      {"id", "name", "purpose", "location", "website", "dpa", "since"},
-      {"date", "type", "subprocessor", "name", "note"},
+      {"subprocessors", "changes", "extra"},
+      {"id", "name", "purpose", "location", "website", "dpa", "since", "extra"},
+      {"date", "type", "subprocessor", "name", "note", "extra"},
   };
   return fields;
 }
@@ -43,6 +43,7 @@ std::optional<Subprocessor> load_subprocessor(const YAML::Node& item, const std:
   }
   if (auto dpa = reader.choice("dpa", true, kDpaStatuses)) subprocessor.dpa = *dpa;
   subprocessor.since = reader.date("since", false);
+  subprocessor.extra = reader.extra();
   reader.finish();
   if (subprocessor.id.empty()) return std::nullopt;
   return subprocessor;
@@ -59,6 +60,7 @@ std::optional<SubprocessorChange> load_change(const YAML::Node& item, const std:
   auto id = reader.identifier("subprocessor", true);
   if (auto name = reader.text("name", false)) change.name = *name;
   change.note = context.localized(reader, "note", false);
+  change.extra = reader.extra();
   reader.finish();
   if (!date || !type || !id) return std::nullopt;
   change.date = *date;
@@ -92,6 +94,7 @@ SubprocessorList load_subprocessors(const LoadContext& context) {
   context.for_each_item(top, "changes", false, "a list of changes", [&](const YAML::Node& item) {
     if (auto change = load_change(item, file, context)) list.changes.push_back(std::move(*change));
   });
+  list.extra = top.extra();
   top.finish();
   std::stable_sort(
       list.changes.begin(), list.changes.end(),

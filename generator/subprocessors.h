@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "date.h"
 #include "diagnostics.h"
 #include "load_context.h"
@@ -44,6 +46,7 @@ struct Subprocessor {
   std::string website;  // an absolute http(s) URL (validated), or empty
   DpaStatus dpa = DpaStatus::in_progress;
   std::optional<Date> since;
+  nlohmann::json extra;  // `extra:` for the theme (SPEC 2), null when absent
   SourceLocation source_location;
 };
 
@@ -54,6 +57,7 @@ struct SubprocessorChange {
   SourceLocation subprocessor_location;
   std::string name;  // display name as written; required when the id is no longer listed
   LocalizedText note;
+  nlohmann::json extra;
   SourceLocation location;
   // Resolved by validation: the listed sub-processor (nullptr for a former one), and the name
   // to show (the listed one's, else `name`).
@@ -66,6 +70,7 @@ struct SubprocessorList {
   bool present = false;  // the file exists (then the page has the section, even if empty)
   std::vector<Subprocessor> items;
   std::vector<SubprocessorChange> changes;  // sorted newest first (date desc, then file order)
+  nlohmann::json extra;                     // the file's top-level `extra:`
 };
 
 // The field names the loader knows (kept in agreement with schemas/subprocessors.schema.json).

@@ -19,6 +19,7 @@ json subprocessors_view(const SubprocessorList& list, const LocaleView& view) {
     if (!sub.website.empty())
       item["website"] = {{"href", sub.website}, {"display", link_text(sub.website)}};
     if (sub.since) item["since"] = format_date(*sub.since);
+    if (!sub.extra.is_null()) item["extra"] = sub.extra;
     items.push_back(std::move(item));
   }
   json changes = json::array();
@@ -32,11 +33,14 @@ json subprocessors_view(const SubprocessorList& list, const LocaleView& view) {
                  {"listed", change.listed != nullptr}};
     if (change.listed != nullptr) item["href"] = "#" + change.subprocessor;
     if (!change.note.empty()) item["note"] = localized_json(change.note, view);
+    if (!change.extra.is_null()) item["extra"] = change.extra;
     changes.push_back(std::move(item));
   }
-  return {{"items", std::move(items)},
-          {"has_changes", !changes.empty()},
-          {"changes", std::move(changes)}};
+  json out = {{"items", std::move(items)},
+              {"has_changes", !changes.empty()},
+              {"changes", std::move(changes)}};
+  if (!list.extra.is_null()) out["extra"] = list.extra;
+  return out;
 }
 
 }  // namespace trustsite

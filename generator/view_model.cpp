@@ -114,19 +114,22 @@ class Planner {
 
     const Content& content = model_.content;
     StatusCounts counts;
-    json categories = categories_view(model_, view, counts);
+    std::vector<LinkUse> links;
+    json categories = categories_view(model_, view, counts, links);
     context["has_categories"] = !categories.empty();
     context["categories"] = std::move(categories);
     context["status_legend"] = status_legend_view(view, counts);
     context["has_subprocessors"] = content.subprocessors.present;
     context["subprocessors"] = subprocessors_view(content.subprocessors, view);
     context["has_disclosures"] = content.disclosures.present;
-    context["disclosures"] = disclosures_view(content.disclosures, view);
+    context["disclosures"] = disclosures_view(content.disclosures, view, links);
+    if (!content.disclosures.extra.is_null())
+      context["disclosures_extra"] = content.disclosures.extra;
 
     json pages = menu_view(model_, view, root, "");
     context["has_pages"] = !pages.empty();
     context["pages"] = std::move(pages);
-    return {output, "home", std::move(context)};
+    return {output, "home", std::move(context), std::move(links)};
   }
 
   std::optional<PagePlan> policy_page(const LocaleView& view, const Page& page) const {
@@ -137,11 +140,12 @@ class Planner {
     const std::string output = index_file(path);
     const std::string root = relative_root(output);
     json context = common(view, "page", path, rest, root, true);
-    fill_policy_page(context["page"], page, *source, view);
+    std::vector<LinkUse> links;
+    fill_policy_page(context["page"], page, *source, view, links);
     json pages = menu_view(model_, view, root, page.slug);
     context["has_pages"] = !pages.empty();
     context["pages"] = std::move(pages);
-    return PagePlan{output, "page", std::move(context)};
+    return PagePlan{output, "page", std::move(context), std::move(links)};
   }
 
   // The per-locale entries of the chooser and the 404 page, each in its own language.
@@ -177,7 +181,7 @@ class Planner {
       context["page"]["description"] = view.site["tagline"]["text"];
     context["page"]["redirect_href"] = home_path(config_.default_locale);
     context["choices"] = choices("");
-    return {kChooserFile, "chooser", std::move(context)};
+    return {kChooserFile, "chooser", std::move(context), {}};
   }
 
   PagePlan not_found_page() const {
@@ -188,7 +192,7 @@ class Planner {
         view.ui({"not_found", "title"}) + " – " + view.site["title"]["text"].get<std::string>();
     context["page"]["heading"] = {{"text", view.ui({"not_found", "title"})}};
     context["choices"] = choices(root);
-    return {kNotFoundFile, "not_found", std::move(context)};
+    return {kNotFoundFile, "not_found", std::move(context), {}};
   }
 
   const SiteModel& model_;

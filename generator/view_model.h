@@ -19,6 +19,7 @@ struct PagePlan {
   std::string output_path;    // "index.html", "en/index.html", "en/privacy/index.html", "404.html"
   std::string template_name;  // "chooser", "home", "page", "not_found"
   nlohmann::json context;
+  std::vector<LinkUse> links;  // the Markdown links shown on this page (SPEC 3 "Links")
 };
 
 // Plans every HTML page of the site, in a deterministic order: index.html (template "chooser"),

@@ -65,7 +65,7 @@ void expect_check(const std::string& name, bool strict, int exit_code,
   options.site_dir = dir / "site";
   options.strict = strict;
   options.write_output = false;
-  const BuildReport report = run_build(options, read_environment());
+  const BuildReport report = run_build(options, trustsite::testing::test_environment());
   const auto lines = lines_of(report, dir / "site");
   INFO("fixture ", name, "\nactual:\n", joined(lines), "expected:\n", joined(expected));
   CHECK(lines == expected);
@@ -276,7 +276,7 @@ TEST_CASE("check: page-front-matter-errors (front matter field types, positions 
                 "text 'first'; expected a whole number",
                 "content/pages/privacy.en.md:4:7: error: field 'menu' of the front matter is the "
                 "text 'maybe'; expected true or false",
-                "content/pages/privacy.en.md:5:1: warning: unknown field 'updatd' in the front "
+                "content/pages/privacy.en.md:5:1: error: unknown field 'updatd' in the front "
                 "matter; did you mean 'updated'?"});
 }
 
@@ -371,8 +371,9 @@ TEST_CASE("check: template-missing-partial (a missing partial)") {
 
 TEST_CASE("check: template-unclosed-section (an unclosed section in a site template)") {
   expect_check("template-unclosed-section", false, 1,
-               {"templates/home.mustache:5:1: error: unclosed section 'categories' (opened at "
-                "3:1); expected {{/categories}} before the end of the template"});
+               {"templates/home.mustache:3:1: error: unclosed section 'categories': it is never "
+                "closed (the template ends at 5:1); expected {{/categories}} before the end of the "
+                "template"});
 }
 
 TEST_CASE("check: type-list-for-map (a list where a map is expected)") {
@@ -459,20 +460,16 @@ TEST_CASE("check: unknown-dpa (an unknown dpa value)") {
                 "expected one of: signed, in_progress, not_required"});
 }
 
-TEST_CASE("check: unknown-field (unknown fields are warnings with a suggestion)") {
-  expect_check("unknown-field", false, 0,
-               {"content/controls/access.yaml:3:3: warning: unknown field 'colour' in category; "
-                "expected one of: id, order, icon, title, summary",
-                "content/controls/access.yaml:8:5: warning: unknown field 'framworks' in control "
-                "'mfa'; did you mean 'frameworks'?"});
-}
-
-TEST_CASE("check: unknown-field (unknown fields are warnings with a suggestion) --strict") {
-  expect_check("unknown-field", true, 1,
-               {"content/controls/access.yaml:3:3: error: unknown field 'colour' in category; "
-                "expected one of: id, order, icon, title, summary",
-                "content/controls/access.yaml:8:5: error: unknown field 'framworks' in control "
-                "'mfa'; did you mean 'frameworks'?"});
+TEST_CASE("check: unknown-field (unknown fields are errors with a suggestion)") {
+  // SPEC 2: a misspelt optional field must never silently drop text, --strict or not.
+  for (bool strict : {false, true}) {
+    expect_check("unknown-field", strict, 1,
+                 {"content/controls/access.yaml:3:3: error: unknown field 'colour' in category; "
+                  "expected one of: id, order, icon, title, summary, extra (data that only a "
+                  "custom theme uses goes under 'extra:')",
+                  "content/controls/access.yaml:8:5: error: unknown field 'framworks' in control "
+                  "'mfa'; did you mean 'frameworks'?"});
+  }
 }
 
 TEST_CASE("check: unknown-monitor (a monitor id missing from the monitoring data)") {
@@ -561,6 +558,56 @@ TEST_CASE("check: yaml-unclosed-quote-middle (an unclosed quote in the middle of
                 "\" here runs to the end of the file; expected a closing \""});
 }
 
+TEST_CASE("check: yaml-unquoted-colon (an unquoted text with ': ' says to quote it)") {
+  expect_check("yaml-unquoted-colon", false, 1,
+               {"content/controls/access.yaml:5:12: error: YAML syntax error: the text of 'title' "
+                "contains ': ', which YAML reads as the start of another key; expected the text "
+                "in quotes: title: \"Read this: it matters\""});
+}
+
+TEST_CASE("check: yaml-comment-in-text (' #' inside an unquoted text drops the rest)") {
+  const std::vector<std::string> message = {
+      "content/controls/access.yaml:6:35: warning: '#12: every account uses a second factor.' "
+      "is a YAML comment (' #' starts one, even inside an unquoted text), so the value of "
+      "'description' ends with 'Tracked in issue'; expected the whole text in quotes if it "
+      "belongs to the value (description: \"Tracked in issue #12: every account uses…\"), or "
+      "'# ' with a space for a comment"};
+  expect_check("yaml-comment-in-text", false, 0, message);
+  std::vector<std::string> strict = message;
+  strict[0].replace(strict[0].find("warning"), 7, "error");
+  expect_check("yaml-comment-in-text", true, 1, strict);
+}
+
+TEST_CASE("check: ui-string-unknown (a key trustsite's UI strings do not have)") {
+  expect_check("ui-string-unknown", false, 1,
+               {"locales/en.yaml:2:3: error: unknown UI string 'status.implemeted' in "
+                "locales/en.yaml; did you mean 'status.implemented'?",
+                "locales/en.yaml:4:3: error: unknown UI string 'footer.built_wiht' in "
+                "locales/en.yaml; did you mean 'footer.built_with'?"});
+}
+
+TEST_CASE("check: broken-link (internal Markdown links that lead nowhere or out of the site)") {
+  expect_check(
+      "broken-link", false, 1,
+      {"content/controls/access.yaml:3:29: error: broken link 'responsible-disclosure/' (on "
+       "/en/): it leads to /trust/en/responsible-disclosure/, which the site does not have; "
+       "expected a page, a file or an id that the build writes",
+       "content/controls/access.yaml:3:70: error: broken link '#contact-us' (on /en/): "
+       "/trust/en/ has no id 'contact-us'; expected the id of a section, control or other item "
+       "on it",
+       "content/controls/access.yaml:8:64: error: broken link '../responsible-disclosure/' (on "
+       "/en/): it leads to /trust/responsible-disclosure/, which the site does not have; "
+       "expected a page, a file or an id that the build writes",
+       "content/controls/access.yaml:9:62: error: broken link '#sso-login' (on /en/): /trust/en/ "
+       "has no id 'sso-login'; expected the id of a section, control or other item on it",
+       "content/controls/access.yaml:10:32: error: link '../../elsewhere/' (on /en/) leads to "
+       "/elsewhere/, outside the site (/trust/); expected a link to a page or id of the site, or "
+       "an absolute https URL for another site",
+       "content/pages/privacy.en.md:5:47: error: broken link '../#nowhere' (on /en/privacy/): "
+       "/trust/en/ has no id 'nowhere'; expected the id of a section, control or other item on "
+       "it"});
+}
+
 // ---- Formats and exit codes through the real binary (SPEC 7) -------------------------------
 
 TEST_CASE(
@@ -589,18 +636,18 @@ TEST_CASE("check: --format github prints workflow annotations on stdout; text go
   TempDir dir;
   auto github =
       run_binary("check --format github --site " + quoted(kInvalid / "unknown-field"), dir.path());
-  CHECK(github.exit_code == 0);  // warnings only
+  CHECK(github.exit_code == 1);
   CHECK(github.out ==
-        "::warning file=content/controls/access.yaml,line=3,col=3::unknown field 'colour' in "
-        "category; "
-        "expected one of: id, order, icon, title, summary\n"
-        "::warning file=content/controls/access.yaml,line=8,col=5::unknown field 'framworks' in "
+        "::error file=content/controls/access.yaml,line=3,col=3::unknown field 'colour' in "
+        "category; expected one of: id, order, icon, title, summary, extra (data that only a "
+        "custom theme uses goes under 'extra:')\n"
+        "::error file=content/controls/access.yaml,line=8,col=5::unknown field 'framworks' in "
         "control "
         "'mfa'; did you mean 'frameworks'?\n");
-  auto strict = run_binary(
-      "check --strict --format github --site " + quoted(kInvalid / "unknown-field"), dir.path());
-  CHECK(strict.exit_code == 1);
-  CHECK(strict.out.find("::error file=content/controls/access.yaml,line=8,col=5::") !=
+  auto warnings = run_binary(
+      "check --format github --site " + quoted(kInvalid / "missing-translation"), dir.path());
+  CHECK(warnings.exit_code == 0);  // warnings only
+  CHECK(warnings.out.find("::warning file=content/controls/access.yaml,line=6,col=18::") !=
         std::string::npos);
 
   auto text = run_binary("check --site " + quoted(kInvalid / "unknown-status"), dir.path());
@@ -642,7 +689,7 @@ TEST_CASE("check: every problem of a run is reported, sorted by file, line and c
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const auto report = run_build(options, read_environment());
+  const auto report = run_build(options, trustsite::testing::test_environment());
   const auto lines = lines_of(report, dir / "site");
   INFO(joined(lines));
   REQUIRE(lines.size() == 4);
@@ -674,7 +721,7 @@ TEST_CASE("check: a 1 MB single-line field is refused wherever text is read") {
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const auto report = run_build(options, read_environment());
+  const auto report = run_build(options, trustsite::testing::test_environment());
   const std::vector<std::string> expected = {
       "content/controls/access.yaml:6:18: error: field 'description' of control 'mfa' is 1000000 "
       "bytes "
@@ -707,7 +754,7 @@ TEST_CASE("check: thousands of controls load without trouble") {
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const auto report = run_build(options, read_environment());
+  const auto report = run_build(options, trustsite::testing::test_environment());
   CHECK(report.exit_code == 0);
   CHECK(report.diagnostics.empty());
   const auto home = std::find_if(report.files.begin(), report.files.end(),
@@ -755,7 +802,7 @@ TEST_CASE("build: refuses unsafe output directories and deletes nothing") {
     BuildOptions options;
     options.site_dir = site;
     options.out_dir = c.out;
-    const auto report = run_build(options, read_environment());
+    const auto report = run_build(options, trustsite::testing::test_environment());
     CHECK(report.exit_code == 1);
     REQUIRE(report.diagnostics.size() == 1);
     CHECK(report.diagnostics[0].message == c.message);
@@ -835,7 +882,7 @@ TEST_CASE("build: hostile content never becomes markup, scripts or script links"
   BuildOptions options;
   options.site_dir = dir / "site";
   options.out_dir = dir / "out";
-  const auto report = run_build(options, read_environment());
+  const auto report = run_build(options, trustsite::testing::test_environment());
   INFO(joined(lines_of(report, dir / "site")));
   REQUIRE(report.exit_code == 0);
   int pages = 0;

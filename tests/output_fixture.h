@@ -39,7 +39,7 @@ inline SiteConfig output_config(const std::string& base_url = "https://acme.exam
   config.base_url = base_url;
   config.default_locale = "en";
   config.locales = {"en", "sv"};
-  config.company = {"Acme & Co AB", "hello@acme.example", "security@acme.example", ""};
+  config.company = {"Acme & Co AB", "hello@acme.example", "security@acme.example", "", {}};
   SecurityTxtConfig security;
   security.contact = {"mailto:security@acme.example", "https://acme.example/security"};
   security.expires_after_days = 365;
