@@ -60,8 +60,9 @@ inline PageSource page_source(const std::string& locale, const std::string& titl
 }
 
 // The site's content, validated (references resolved) against output_config() and, when given,
-// the live data `live` (which must outlive the content).
-inline Content output_content(const MonitoringResult* live = nullptr) {
+// the live data `live` (which must outlive the content), with "now" on `today`.
+inline Content output_content(const MonitoringResult* live = nullptr,
+                              const Date& today = ymd(2026, 5, 1)) {
   Content content;
   Category access;
   access.id = "access";
@@ -127,7 +128,7 @@ inline Content output_content(const MonitoringResult* live = nullptr) {
   content.pages = {policy, incidents};
   DiagnosticSink sink;
   const MonitoringResult no_live;
-  validate_content(output_config(), content, Theme{}, live ? *live : no_live, sink);
+  validate_content(output_config(), content, Theme{}, live ? *live : no_live, today, sink);
   return content;
 }
 

@@ -210,7 +210,7 @@ struct Fixture {
     if (!hostile_title.empty())
       content.categories[0].controls[0].title.by_locale["en"] = hostile_title;
     DiagnosticSink sink;
-    validate_content(config, content, Theme{}, live, sink);
+    validate_content(config, content, Theme{}, live, date(2026, 5, 18), sink);
     SiteModel model{
         config, content, strings, live, date(2026, 5, 18), {}, kDefaultContentSecurityPolicy};
     model.assets["style.css"] = {"assets/style.0123456789.css", "sha384-abc"};
