@@ -517,8 +517,8 @@ TEST_CASE("default theme: rendered pages carry lang, hreflang, ids, statuses and
             "<article id=\"db-encryption\" class=\"control status-in_progress\" "
             "data-status=\"in_progress\" data-live=\"passing\">"));
   CHECK(has(en, "<time datetime=\"2026-11-20T08:15:00Z\">2026-11-20 08:15 UTC</time>"));
-  CHECK(has(en, "<tr id=\"aws\" data-status=\"signed\">"));
-  CHECK(has(en, "<tr id=\"evil\" data-status=\"in_progress\">"));
+  CHECK(has(en, "<tr id=\"aws\" data-status=\"signed\" data-upcoming=\"false\">"));
+  CHECK(has(en, "<tr id=\"evil\" data-status=\"in_progress\" data-upcoming=\"false\">"));
   CHECK(has(en,
             "<article id=\"receipt-scanning\" class=\"disclosure status-planned\" "
             "data-status=\"planned\">"));
