@@ -135,12 +135,17 @@ inline Content output_content(const MonitoringResult* live = nullptr,
 inline UiStrings output_strings() {
   nlohmann::json en = {
       {"subprocessors",
-       {{"feed_title", "{company}: sub-processor changes"}, {"intro", "Who processes data."}}},
+       {{"feed_title", "{company}: sub-processor changes"},
+        {"intro", "Who processes data."},
+        {"effective", "Effective"},
+        {"announced", "Announced"}}},
       {"change", {{"added", "Added"}, {"removed", "Removed"}, {"updated", "Updated"}}}};
   nlohmann::json sv = {
       {"subprocessors",
        {{"feed_title", "{company}: ändringar av underbiträden"},
-        {"intro", "Vilka som behandlar."}}},
+        {"intro", "Vilka som behandlar."},
+        {"effective", "Gäller från"},
+        {"announced", "Aviserades"}}},
       {"change", {{"added", "Tillagt"}, {"removed", "Borttaget"}, {"updated", "Ändrat"}}}};
   return UiStrings::from_tables({{"en", en}, {"sv", sv}});
 }
