@@ -161,7 +161,7 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     }
 
     // Stage 4: validation; everything after it is a pure function of valid, resolved data.
-    validate_content(config, content, *theme, live, sink);
+    validate_content(config, content, *theme, live, environment.today(), sink);
     // A fatal fetch failure is reported as an error too; only other errors mean exit 1
     // (SPEC 7: 1 wins when both happen).
     if (sink.error_count() > live.fatal_errors) return finish(1);

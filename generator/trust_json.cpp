@@ -106,6 +106,10 @@ ojson subprocessor_json(const SiteConfig& config, const Subprocessor& subprocess
   if (!subprocessor.website.empty()) out["website"] = subprocessor.website;
   out["dpa"] = to_string(subprocessor.dpa);
   if (subprocessor.since) out["since"] = format_date(*subprocessor.since);
+  // Change notices (SPEC 3), as judged at build time.
+  out["upcoming"] = subprocessor.upcoming;
+  if (subprocessor.from) out["from"] = format_date(*subprocessor.from);
+  if (subprocessor.until) out["until"] = format_date(*subprocessor.until);
   out["urls"] = anchors(config, subprocessor.id);
   return out;
 }
@@ -118,6 +122,22 @@ ojson change_json(const SiteConfig& config, const SubprocessorChange& change) {
   out["name"] = change.display_name;
   out["listed"] = change.listed != nullptr;
   put_localized(out, "note", config, change.note);
+  // Change notices (SPEC 3; GDPR Art. 28(2)): when customers were told, when it takes effect,
+  // and whether it had not yet at build time.
+  if (change.announced) out["announced"] = format_date(*change.announced);
+  out["effective"] = format_date(change.date);
+  out["upcoming"] = change.upcoming;
+  return out;
+}
+
+// {"notice_days": 30, "objection_contact": "privacy@…"}: what the DPA promises; empty when
+// neither is set.
+ojson notice_json(const SubprocessorList& list) {
+  ojson out = ojson::object();
+  if (list.notice_days) out["notice_days"] = *list.notice_days;
+  const ObjectionContact& contact = list.objection_contact;
+  if (!contact.empty())
+    out["objection_contact"] = contact.email.empty() ? contact.url : contact.email;
   return out;
 }
 
@@ -181,6 +201,8 @@ nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& 
     for (const auto& change : content.subprocessors.changes)
       changes.push_back(change_json(config, change));
     doc["subprocessor_changes"] = std::move(changes);
+    if (ojson notice = notice_json(content.subprocessors); !notice.empty())
+      doc["subprocessor_notice"] = std::move(notice);
   }
   if (content.disclosures.present) {
     ojson disclosures = ojson::array();

@@ -104,6 +104,91 @@ void resolve_changes(SubprocessorList& list, DiagnosticSink& sink) {
   list.changes = std::move(valid);
 }
 
+// "'added posthog' on 2026-02-01": a change as messages name it.
+std::string change_text(const SubprocessorChange& change) {
+  return "change '" + std::string(to_string(change.type)) + " " + change.subprocessor + "' on " +
+         format_date(change.date);
+}
+
+std::string days_text(long long days) {
+  return std::to_string(days) + (days == 1 ? " day" : " days");
+}
+
+// The notice an `added` change gave against the DPA's promise of `notice_days` (GDPR Art. 28(2):
+// customers are told of a new sub-processor in advance, so that they can object).
+void check_notice(const SubprocessorChange& change, int notice_days, DiagnosticSink& sink) {
+  const std::chrono::sys_days effective(change.date);
+  const std::string latest = format_date(Date(effective - std::chrono::days(notice_days)));
+  const std::string promise = "the DPA promises notice_days: " + std::to_string(notice_days);
+  if (!change.announced) {
+    sink.strict_warning(change.location, change_text(change) +
+                                             " has no 'announced' date, so no advance notice is "
+                                             "on record; " +
+                                             promise + "; expected 'announced' on or before " +
+                                             latest);
+    return;
+  }
+  const long long given = (effective - std::chrono::sys_days(*change.announced)).count();
+  if (given >= notice_days || given < 0) return;  // announced after date: a loader error
+  sink.strict_warning(change.announced_location,
+                      change_text(change) + " was announced " + format_date(*change.announced) +
+                          ", " + days_text(given) + " before it takes effect; " + promise +
+                          "; expected 'announced' on or before " + latest);
+}
+
+}  // namespace
+
+void resolve_change_notices(SubprocessorList& list, const Date& today, DiagnosticSink& sink) {
+  for (auto& change : list.changes) {
+    change.upcoming = change.date > today;
+    if (change.announced && *change.announced > today)
+      sink.strict_warning(change.announced_location,
+                          change_text(change) + " is announced " + format_date(*change.announced) +
+                              ", after today (" + format_date(today) +
+                              "), but the page and the feed publish it now; expected the day "
+                              "customers were told, on or before " +
+                              format_date(today));
+    if (list.notice_days && change.type == ChangeType::added)
+      check_notice(change, *list.notice_days, sink);
+    if (change.upcoming && change.type == ChangeType::removed && change.listed == nullptr)
+      sink.error(change.subprocessor_location,
+                 change_text(change) + " takes effect after today (" + format_date(today) +
+                     "), so '" + change.subprocessor +
+                     "' still processes data until then; expected it to stay listed under "
+                     "'subprocessors' until that day (it is shown marked \"until " +
+                     format_date(change.date) + "\")");
+  }
+  for (auto& subprocessor : list.items) {
+    subprocessor.from.reset();
+    subprocessor.until.reset();
+    // Changes are newest first: the last match of each kind is the earliest.
+    const SubprocessorChange* latest_past = nullptr;
+    for (const auto& change : list.changes) {
+      if (change.listed != &subprocessor || change.type == ChangeType::updated) continue;
+      if (change.upcoming) {
+        (change.type == ChangeType::added ? subprocessor.from : subprocessor.until) = change.date;
+      } else if (latest_past == nullptr) {
+        latest_past = &change;
+      }
+    }
+    subprocessor.upcoming = subprocessor.from || subprocessor.until;
+    // Listed after a removal took effect, unless an upcoming `added` change brings it back.
+    if (!subprocessor.upcoming && latest_past != nullptr &&
+        latest_past->type == ChangeType::removed) {
+      subprocessor.until = latest_past->date;
+      sink.strict_warning(subprocessor.id_location,
+                          "sub-processor '" + subprocessor.id + "' is still listed, but its " +
+                              change_text(*latest_past) + " (at " +
+                              position(latest_past->location) +
+                              ") has taken effect; expected its entry removed from "
+                              "'subprocessors' (the change keeps the history, with 'name: " +
+                              subprocessor.name + "')");
+    }
+  }
+}
+
+namespace {
+
 void resolve_disclosures(Content& content, DiagnosticSink& sink) {
   if (!content.disclosures.present) return;
   if (!content.subprocessors.present) {
@@ -195,9 +280,10 @@ bool is_disclosure_page_slug(const std::string& slug) {
 }
 
 void validate_content(const SiteConfig& config, Content& content, const Theme& theme,
-                      const MonitoringResult& live, DiagnosticSink& sink) {
+                      const MonitoringResult& live, const Date& today, DiagnosticSink& sink) {
   check_ids(content, theme, sink);
   resolve_changes(content.subprocessors, sink);
+  resolve_change_notices(content.subprocessors, today, sink);
   resolve_disclosures(content, sink);
   check_pages(config, content, sink);
   resolve_monitor_references(content, live, sink);

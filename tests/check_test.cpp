@@ -55,9 +55,11 @@ std::string joined(const std::vector<std::string>& lines) {
 }
 
 // Runs `check` (run_build without writing) on a copy of fixture `name` and asserts the exact
-// diagnostics, in order, and the exit code; `check` must write nothing.
+// diagnostics, in order, and the exit code; `check` must write nothing. `environment` gives
+// "now" for the fixtures whose diagnostics depend on it.
 void expect_check(const std::string& name, bool strict, int exit_code,
-                  const std::vector<std::string>& expected) {
+                  const std::vector<std::string>& expected,
+                  const Environment& environment = trustsite::testing::test_environment()) {
   REQUIRE(fs::is_directory(kInvalid / name));
   TempDir dir;
   copy_tree(kInvalid / name, dir / "site");
@@ -65,12 +67,21 @@ void expect_check(const std::string& name, bool strict, int exit_code,
   options.site_dir = dir / "site";
   options.strict = strict;
   options.write_output = false;
-  const BuildReport report = run_build(options, trustsite::testing::test_environment());
+  const BuildReport report = run_build(options, environment);
   const auto lines = lines_of(report, dir / "site");
   INFO("fixture ", name, "\nactual:\n", joined(lines), "expected:\n", joined(expected));
   CHECK(lines == expected);
   CHECK(report.exit_code == exit_code);
   CHECK_FALSE(fs::exists(dir / "site/public"));
+}
+
+// The environment of a build whose "now" is `rfc3339`, as if the clock said so (no
+// TRUSTSITE_NOW warning).
+Environment environment_at(const std::string& rfc3339) {
+  Environment environment = trustsite::testing::test_environment();
+  environment.now_unix = *parse_rfc3339(rfc3339);
+  environment.now_override.clear();
+  return environment;
 }
 
 struct Run {
@@ -142,6 +153,66 @@ TEST_CASE("check: bom-accepted (a UTF-8 byte order mark is accepted)") {
                {
 
                });
+}
+
+TEST_CASE("check: change-announced-after-date (a change announced after it takes effect)") {
+  expect_check("change-announced-after-date", false, 1,
+               {"content/subprocessors.yaml:10:16: error: change 'added posthog' on 2026-02-01 was "
+                "announced 2026-02-05, after it takes effect; expected 'announced' on or before "
+                "2026-02-01 (the day customers were told of the change)"});
+}
+
+TEST_CASE("check: change-announced-future (an announced date after now)") {
+  expect_check("change-announced-future", false, 0,
+               {"content/subprocessors.yaml:11:16: warning: change 'added scrive' on 2027-01-15 "
+                "is announced 2026-12-10, after today (2026-12-01), but the page and the feed "
+                "publish it now; expected the day customers were told, on or before 2026-12-01"},
+               environment_at("2026-12-01T10:00:00Z"));
+}
+
+TEST_CASE("check: change-notice-late (added changes announced late or not at all)") {
+  expect_check(
+      "change-notice-late", false, 0,
+      {"content/subprocessors.yaml:19:16: warning: change 'added posthog' on 2026-02-01 was "
+       "announced 2026-01-20, 12 days before it takes effect; the DPA promises notice_days: 30; "
+       "expected 'announced' on or before 2026-01-02",
+       "content/subprocessors.yaml:25:5: warning: change 'added mixpanel' on 2024-06-10 has no "
+       "'announced' date, so no advance notice is on record; the DPA promises notice_days: 30; "
+       "expected 'announced' on or before 2024-05-11"});
+}
+
+TEST_CASE("check: change-notice-late (added changes announced late or not at all) --strict") {
+  expect_check(
+      "change-notice-late", true, 1,
+      {"content/subprocessors.yaml:19:16: error: change 'added posthog' on 2026-02-01 was "
+       "announced 2026-01-20, 12 days before it takes effect; the DPA promises notice_days: 30; "
+       "expected 'announced' on or before 2026-01-02",
+       "content/subprocessors.yaml:25:5: error: change 'added mixpanel' on 2024-06-10 has no "
+       "'announced' date, so no advance notice is on record; the DPA promises notice_days: 30; "
+       "expected 'announced' on or before 2024-05-11"});
+}
+
+TEST_CASE("check: change-notice-settings (notice_days and objection_contact values)") {
+  expect_check("change-notice-settings", false, 1,
+               {"content/subprocessors.yaml:9:14: error: field 'notice_days' of "
+                "content/subprocessors.yaml is 0; expected a whole number from 1 to 365",
+                "content/subprocessors.yaml:10:20: error: objection_contact is neither an e-mail "
+                "address nor an https URL; expected e.g. privacy@example.com (without mailto:) "
+                "or https://example.com/objections"});
+}
+
+TEST_CASE("check: change-removal (a removal before it takes effect and after)") {
+  expect_check(
+      "change-removal", false, 1,
+      {"content/subprocessors.yaml:10:9: warning: sub-processor 'mixpanel' is still listed, but "
+       "its change 'removed mixpanel' on 2026-11-01 (at content/subprocessors.yaml:21:5) has "
+       "taken effect; expected its entry removed from 'subprocessors' (the change keeps the "
+       "history, with 'name: Mixpanel')",
+       "content/subprocessors.yaml:19:19: error: change 'removed sendgrid' on 2026-12-14 takes "
+       "effect after today (2026-12-01), so 'sendgrid' still processes data until then; expected "
+       "it to stay listed under 'subprocessors' until that day (it is shown marked \"until "
+       "2026-12-14\")"},
+      environment_at("2026-12-01T10:00:00Z"));
 }
 
 TEST_CASE("check: control-characters (control characters in fields and page bodies)") {
@@ -411,7 +482,7 @@ TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file)")
        "locales/fi.yaml; falling back to en",
        "locales/fi.yaml:1:1: warning: UI string 'change.added' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: warning: 73 more UI strings are missing in locales/fi.yaml; "
+       "locales/fi.yaml:1:1: warning: 86 more UI strings are missing in locales/fi.yaml; "
        "falling back to en"});
 }
 
@@ -438,7 +509,7 @@ TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file) -
        "locales/fi.yaml; falling back to en",
        "locales/fi.yaml:1:1: error: UI string 'change.added' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: error: 73 more UI strings are missing in locales/fi.yaml; "
+       "locales/fi.yaml:1:1: error: 86 more UI strings are missing in locales/fi.yaml; "
        "falling back to en"});
 }
 

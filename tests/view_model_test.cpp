@@ -213,7 +213,7 @@ struct Fixture {
     if (!hostile_title.empty())
       content.categories[0].controls[0].title.by_locale["en"] = hostile_title;
     DiagnosticSink sink;
-    validate_content(config, content, Theme{}, live, sink);
+    validate_content(config, content, Theme{}, live, date(2026, 5, 18), sink);
     SiteModel model{
         config, content, strings, live, date(2026, 5, 18), {}, kDefaultContentSecurityPolicy};
     model.assets["style.css"] = {"assets/style.0123456789.css", "sha384-abc"};
@@ -521,8 +521,8 @@ TEST_CASE("default theme: rendered pages carry lang, hreflang, ids, statuses and
             "<article id=\"db-encryption\" class=\"control status-in_progress\" "
             "data-status=\"in_progress\" data-live=\"passing\">"));
   CHECK(has(en, "<time datetime=\"2026-11-20T08:15:00Z\">2026-11-20 08:15 UTC</time>"));
-  CHECK(has(en, "<tr id=\"aws\" data-status=\"signed\">"));
-  CHECK(has(en, "<tr id=\"evil\" data-status=\"in_progress\">"));
+  CHECK(has(en, "<tr id=\"aws\" data-status=\"signed\" data-upcoming=\"false\">"));
+  CHECK(has(en, "<tr id=\"evil\" data-status=\"in_progress\" data-upcoming=\"false\">"));
   CHECK(has(en,
             "<article id=\"receipt-scanning\" class=\"disclosure status-planned\" "
             "data-status=\"planned\">"));
