@@ -192,4 +192,21 @@ bool is_email_address(std::string_view text) {
          domain.find("..") == std::string_view::npos;
 }
 
+std::string mailto_uri(const std::string& address, const std::string& subject) {
+  std::string uri = "mailto:" + address;
+  if (subject.empty()) return uri;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  uri += "?subject=";
+  for (unsigned char c : subject) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 0x0F];
+    }
+  }
+  return uri;
+}
+
 }  // namespace trustsite

@@ -76,4 +76,10 @@ std::optional<std::string> resolve_url(const std::string& base, const std::strin
 // a domain of letters, digits, '-' and '.'); at most 254 bytes.
 bool is_email_address(std::string_view text);
 
+// A mailto: URI (RFC 6068) for `address` (as is_email_address() accepts it) with a `subject`
+// header field: "mailto:security@example.com?subject=Access%20request%3A%20DPA". Every byte of
+// the subject's UTF-8 other than the RFC 3986 unreserved characters is percent-encoded (RFC 6068
+// section 2: spaces as %20, never '+'); an empty subject gives just "mailto:<address>".
+std::string mailto_uri(const std::string& address, const std::string& subject);
+
 }  // namespace trustsite
