@@ -10,7 +10,8 @@
 namespace trustsite {
 
 // The latest date found in content: control `updated`, sub-processor `since`, change `date`,
-// page `updated` (any locale); nullopt when there is none.
+// page `updated` (any locale), framework `issued`, document `updated` (never a framework's
+// `expires` or `expected`); nullopt when there is none.
 std::optional<Date> latest_content_date(const Content& content);
 
 // Where the stamp came from.
