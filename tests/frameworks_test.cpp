@@ -446,3 +446,49 @@ TEST_CASE(
   content.documents.items.clear();
   CHECK(latest_content_date(content) == ymd(2026, 3, 14));
 }
+
+TEST_CASE("ids: frameworks, documents and highlights share the page's id namespace") {
+  Content content;
+  Category access;
+  access.id = "access";
+  access.id_location = {"content/controls/access.yaml", 2, 7};
+  Control mfa;
+  mfa.id = "mfa";
+  mfa.id_location = {"content/controls/access.yaml", 4, 9};
+  access.controls.push_back(mfa);
+  content.categories.push_back(access);
+  Framework framework;
+  framework.id = "mfa";
+  framework.id_location = {"content/compliance.yaml", 2, 9};
+  content.frameworks.items.push_back(framework);
+  Document document;
+  document.id = "access";
+  document.id_location = {"content/documents.yaml", 2, 9};
+  document.access = Access::public_;
+  content.documents.items.push_back(document);
+  Highlight highlight;
+  highlight.id = "compliance";  // the theme's own section
+  highlight.id_location = {"content/highlights.yaml", 2, 9};
+  content.highlights.items.push_back(highlight);
+  Theme theme;
+  theme.reserved_ids = {"compliance", "documents"};
+  SiteConfig config = output_config();
+  config.security_txt.reset();
+  DiagnosticSink sink;
+  validate_content(config, content, theme, MonitoringResult{}, sink);
+  std::vector<std::string> messages;
+  for (const auto& diagnostic : sink.sorted()) messages.push_back(format_text(diagnostic));
+  const std::string kinds =
+      "; expected ids unique across categories, controls, sub-processors, disclosures, "
+      "frameworks, documents and highlights";
+  CHECK(messages ==
+        std::vector<std::string>{
+            "content/compliance.yaml:2:9: error: duplicate id 'mfa': this framework uses the id "
+            "of the control at content/controls/access.yaml:4:9" +
+                kinds,
+            "content/documents.yaml:2:9: error: duplicate id 'access': this document uses the id "
+            "of the category at content/controls/access.yaml:2:7" +
+                kinds,
+            "content/highlights.yaml:2:9: error: id 'compliance' is reserved by the theme (it is "
+            "an id on the page itself); expected another id (see docs/themes.md)"});
+}
