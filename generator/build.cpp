@@ -162,6 +162,7 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
 
     // Stage 4: validation; everything after it is a pure function of valid, resolved data.
     validate_content(config, content, *theme, live, environment.today(), sink);
+    judge_framework_dates(content.frameworks, environment.today(), sink);
     // A fatal fetch failure is reported as an error too; only other errors mean exit 1
     // (SPEC 7: 1 wins when both happen).
     if (sink.error_count() > live.fatal_errors) return finish(1);
@@ -191,6 +192,17 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     const std::vector<PagePlan> plans = plan_pages(model);
     std::vector<OutputFile> output = render_pages(plans, library, sink);
     for (const auto& asset : assets) output.push_back({asset.output_path, asset.content});
+    // Public document files under their fingerprinted names (one copy of a file named twice).
+    std::vector<std::pair<std::string, std::string>> document_types;
+    for (const auto& document : content.documents.items) {
+      if (!document.file) continue;
+      const DocumentFile& file = *document.file;
+      if (std::any_of(document_types.begin(), document_types.end(),
+                      [&](const auto& seen) { return seen.first == file.output_path; }))
+        continue;
+      document_types.emplace_back(file.output_path, file.media_type);
+      output.push_back({file.output_path, file.bytes});
+    }
     // What crawlers, feed readers, vendor-risk tools and the host read (SPEC 4).
     output.push_back({kSitemapFile, render_sitemap(config, content, stamp)});
     output.push_back({kRobotsFile, render_robots_txt(config)});
@@ -205,8 +217,8 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     }
     if (auto security_txt = render_security_txt(config, stamp))
       output.push_back({kSecurityTxtFile, std::move(*security_txt)});
-    output.push_back(
-        {kHeadersFile, render_headers_file(theme->content_security_policy, feed_paths)});
+    output.push_back({kHeadersFile, render_headers_file(theme->content_security_policy, feed_paths,
+                                                        document_types)});
     // SPEC 3 "Links": against the output exactly as it is published.
     check_links(plans, output, config.base_url, sink);
     if (sink.has_errors()) return finish(1);

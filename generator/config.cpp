@@ -30,21 +30,6 @@ const ConfigFields& fields() {
   return config_fields();
 }
 
-// RFC 5646 language tag, loosely: 2-8 letters, then '-' and 1-8 letters or digits, repeated.
-bool is_language_tag(std::string_view tag) {
-  std::size_t start = 0;
-  for (bool first = true;; first = false) {
-    std::size_t end = tag.find('-', start);
-    if (end == std::string_view::npos) end = tag.size();
-    const std::string_view part = tag.substr(start, end - start);
-    if (part.empty() || part.size() > 8 || (first && part.size() < 2)) return false;
-    for (unsigned char c : part)
-      if (!(std::isalpha(c) || (!first && std::isdigit(c)))) return false;
-    if (end == tag.size()) return true;
-    start = end + 1;
-  }
-}
-
 // A POSIX environment variable name: [A-Za-z_][A-Za-z0-9_]*.
 bool is_variable_name(std::string_view name) {
   if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;

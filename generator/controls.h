@@ -17,6 +17,7 @@
 
 namespace trustsite {
 
+struct Framework;
 struct LiveStatus;
 
 struct Control {
@@ -33,6 +34,9 @@ struct Control {
   SourceLocation id_location;  // of its `id` value
   // Resolved by validation: the monitored item `monitor` names, or nullptr.
   const LiveStatus* live = nullptr;
+  // Resolved by validation: for each of `frameworks`, the framework entry whose `mapping` the
+  // label starts with (compliance.yaml), or nullptr.
+  std::vector<const Framework*> framework_refs;
 };
 
 struct Category {

@@ -14,6 +14,24 @@ std::string count_label(const LocaleView& view, int count) {
   return fill_placeholders(view.ui({"legend", form}), {{"count", std::to_string(count)}});
 }
 
+// The control's framework labels as "mapped to" references (SPEC 3), each linked to the
+// framework entry whose `mapping` it starts with.
+json mappings_view(const Control& control) {
+  json mappings = json::array();
+  for (std::size_t i = 0; i < control.frameworks.size(); ++i) {
+    json mapping = {{"label", control.frameworks[i]}, {"linked", false}};
+    const Framework* framework =
+        i < control.framework_refs.size() ? control.framework_refs[i] : nullptr;
+    if (framework != nullptr) {
+      mapping["linked"] = true;
+      mapping["framework_href"] = "#" + framework->id;
+      mapping["framework_name"] = framework->name;
+    }
+    mappings.push_back(std::move(mapping));
+  }
+  return mappings;
+}
+
 json control_view(const LocaleView& view, const Control& control, StatusCounts& counts,
                   std::vector<LinkUse>& links) {
   const std::string status = to_string(control.status);
@@ -31,6 +49,7 @@ json control_view(const LocaleView& view, const Control& control, StatusCounts& 
   if (control.updated) out["updated"] = format_date(*control.updated);
   if (control.live != nullptr) out["live"] = live_view(view, *control.live);
   if (!control.extra.is_null()) out["extra"] = control.extra;
+  out["mappings"] = mappings_view(control);
   return out;
 }
 

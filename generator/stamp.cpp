@@ -16,6 +16,10 @@ std::optional<Date> latest_content_date(const Content& content, const Date& toda
   }
   for (const auto& page : content.pages)
     for (const auto& [locale, source] : page.by_locale) consider(source.updated);
+  // A framework's `issued` and a document's `updated`; never `expires` or `expected`, which are
+  // not the day anything changed.
+  for (const auto& framework : content.frameworks.items) consider(framework.issued);
+  for (const auto& document : content.documents.items) consider(document.updated);
   return latest;
 }
 

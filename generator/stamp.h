@@ -11,7 +11,8 @@ namespace trustsite {
 
 // The latest date found in content that is not after `today` (SPEC 5: a date after "now", such
 // as an upcoming change, never counts): control `updated`, sub-processor `since`, change `date`
-// and `announced`, page `updated` (any locale); nullopt when there is none.
+// and `announced`, page `updated` (any locale), framework `issued`, document `updated` (never a
+// framework's `expires` or `expected`); nullopt when there is none.
 std::optional<Date> latest_content_date(const Content& content, const Date& today);
 
 // Where the stamp came from.

@@ -157,6 +157,67 @@ ojson disclosure_json(const SiteConfig& config, const Disclosure& disclosure) {
   return out;
 }
 
+ojson framework_json(const SiteConfig& config, const Framework& framework) {
+  ojson out = ojson::object();
+  out["id"] = framework.id;
+  out["name"] = framework.name;
+  out["type"] = to_string(framework.type);
+  out["status"] = framework.shown_status();
+  put_localized(out, "scope", config, framework.scope);
+  if (!framework.issuer.empty()) out["issuer"] = framework.issuer;
+  if (framework.issued) out["issued"] = format_date(*framework.issued);
+  if (framework.expires) out["expires"] = format_date(*framework.expires);
+  if (framework.expected) out["expected"] = format_partial_date(*framework.expected);
+  if (framework.report) out["report"] = to_string(*framework.report);
+  if (framework.document_ref != nullptr) out["document"] = framework.document_ref->id;
+  put_localized(out, "note", config, framework.note);
+  if (!framework.mapping.empty()) out["mapping"] = framework.mapping;
+  out["urls"] = anchors(config, framework.id);
+  return out;
+}
+
+ojson document_json(const SiteConfig& config, const DocumentList& list, const Document& document) {
+  ojson out = ojson::object();
+  out["id"] = document.id;
+  out["title"] = localized(config, document.title);
+  put_localized(out, "description", config, document.description);
+  out["access"] = to_string(document.access);
+  if (!document.language.empty()) out["language"] = document.language;
+  if (document.updated) out["updated"] = format_date(*document.updated);
+  if (document.file) {
+    ojson file = ojson::object();
+    file["url"] = absolute_url(config.base_url, document.file->output_path);
+    file["media_type"] = document.file->media_type;
+    file["size"] = document.file->size;
+    file["sha256"] = document.file->sha256;
+    out["file"] = std::move(file);
+  } else if (!document.url.empty()) {
+    out["url"] = document.url;
+  } else if (document.access != Access::public_ && !list.request_target.empty()) {
+    out["request"] = list.request_target.email.empty() ? list.request_target.url
+                                                       : "mailto:" + list.request_target.email;
+  }
+  out["urls"] = anchors(config, document.id);
+  return out;
+}
+
+ojson highlight_json(const SiteConfig& config, const Highlight& highlight) {
+  ojson out = ojson::object();
+  out["id"] = highlight.id;
+  out["label"] = localized(config, highlight.label);
+  out["value"] = localized(config, highlight.value);
+  if (!highlight.link_id.empty()) {
+    out["link"] = anchors(config, highlight.link_id);
+  } else if (highlight.link_page != nullptr) {
+    ojson link = ojson::object();
+    for (const auto& locale : config.locales)
+      link[locale] = page_url(config.base_url, locale, highlight.link_page->slug);
+    out["link"] = std::move(link);
+  }
+  out["urls"] = anchors(config, highlight.id);
+  return out;
+}
+
 ojson page_json(const SiteConfig& config, const Page& page) {
   ojson out = ojson::object();
   out["slug"] = page.slug;
@@ -188,6 +249,18 @@ nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& 
   doc["schema"] = kTrustJsonSchema;
   doc["site"] = site_json(config, content);
   doc["stamp"] = format_date(stamp);
+  if (content.highlights.present) {
+    ojson highlights = ojson::array();
+    for (const auto& highlight : content.highlights.items)
+      highlights.push_back(highlight_json(config, highlight));
+    doc["highlights"] = std::move(highlights);
+  }
+  if (content.frameworks.present) {
+    ojson frameworks = ojson::array();
+    for (const auto& framework : content.frameworks.items)
+      frameworks.push_back(framework_json(config, framework));
+    doc["frameworks"] = std::move(frameworks);
+  }
   ojson categories = ojson::array();
   for (const auto& category : content.categories)
     categories.push_back(category_json(config, category));
@@ -209,6 +282,12 @@ nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& 
     for (const auto& disclosure : content.disclosures.items)
       disclosures.push_back(disclosure_json(config, disclosure));
     doc["ai_disclosures"] = std::move(disclosures);
+  }
+  if (content.documents.present) {
+    ojson documents = ojson::array();
+    for (const auto& document : content.documents.items)
+      documents.push_back(document_json(config, content.documents, document));
+    doc["documents"] = std::move(documents);
   }
   ojson pages = ojson::array();
   for (const auto& page : content.pages) {

@@ -2,7 +2,9 @@
 // checks what no single loader can see — the shared id namespace and the theme's reserved ids,
 // references between kinds, page slugs against the site's own paths — and resolves every
 // reference once (a change to its sub-processor, a disclosure to its provider, a control to its
-// live status), so that every later stage is a pure function of valid, resolved data.
+// live status and its framework labels to their framework, a framework to its document, a
+// highlight to its target, documents to where access is requested), so that every later stage
+// is a pure function of valid, resolved data.
 #pragma once
 
 #include "config.h"
@@ -42,6 +44,16 @@ void resolve_change_notices(SubprocessorList& list, const Date& today, Diagnosti
 // a near miss or the known ids.
 void resolve_monitor_references(Content& content, const MonitoringResult& live,
                                 DiagnosticSink& sink);
+
+// How many days before a framework's `expires` the build starts to warn (SPEC 3).
+inline constexpr int kExpiryWarningDays = 30;
+
+// The part of validation that depends on "now" (SPEC 2: judged at Environment::now_unix, its
+// UTC date `today`, never at SOURCE_DATE_EPOCH), for content/compliance.yaml: an achieved entry
+// whose `expires` is before `today` is marked expired (shown as expired, never as achieved) with
+// a strict warning; one that expires within kExpiryWarningDays is a warning; an `issued` after
+// today is a strict warning and an `expected` period that has ended a warning, at their positions.
+void judge_framework_dates(FrameworkList& frameworks, const Date& today, DiagnosticSink& sink);
 
 // The checks of what the build derives from valid content, run once the update stamp is known:
 // a security.txt whose Expires (`stamp` + expires_after_days) is not after `today` is a warning

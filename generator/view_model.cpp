@@ -5,6 +5,9 @@
 
 #include "controls_view.h"
 #include "disclosures_view.h"
+#include "documents_view.h"
+#include "frameworks_view.h"
+#include "highlights_view.h"
 #include "pages_view.h"
 #include "site_paths.h"
 #include "subprocessors_view.h"
@@ -125,6 +128,14 @@ class Planner {
     context["disclosures"] = disclosures_view(content.disclosures, view, links);
     if (!content.disclosures.extra.is_null())
       context["disclosures_extra"] = content.disclosures.extra;
+    // Certifications and highlights at a glance, the full framework entries, the documents.
+    context["has_highlights"] = !content.highlights.items.empty();
+    context["highlights"] = highlights_view(content.highlights, view, root);
+    context["has_compliance"] = !content.frameworks.items.empty();
+    context["compliance"] = {{"frameworks", frameworks_view(content.frameworks, view, &links)}};
+    context["has_glance"] = !content.highlights.items.empty() || !content.frameworks.items.empty();
+    context["has_documents"] = !content.documents.items.empty();
+    context["documents"] = documents_view(content.documents, view, root, &links);
 
     json pages = menu_view(model_, view, root, "");
     context["has_pages"] = !pages.empty();

@@ -1,7 +1,7 @@
 // Content + locale -> one JSON context per output page (the view model). Pure: no I/O.
 // The shape of every context is the theme author's contract, documented in docs/themes.md;
 // each content kind's part is built by its own unit (controls_view, subprocessors_view,
-// disclosures_view, pages_view).
+// disclosures_view, frameworks_view, documents_view, highlights_view, pages_view).
 #pragma once
 
 #include <string>

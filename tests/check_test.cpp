@@ -232,10 +232,12 @@ TEST_CASE("check: duplicate-id (duplicate ids name both places)") {
   expect_check("duplicate-id", false, 1,
                {"content/controls/access.yaml:8:9: error: duplicate id 'access': this control uses "
                 "the id of the category at content/controls/access.yaml:2:3; expected ids unique "
-                "across categories, controls, sub-processors and disclosures",
+                "across categories, controls, sub-processors, disclosures, frameworks, documents "
+                "and highlights",
                 "content/subprocessors.yaml:2:9: error: duplicate id 'mfa': this sub-processor "
                 "uses the id of the control at content/controls/access.yaml:4:9; expected ids "
-                "unique across categories, controls, sub-processors and disclosures"});
+                "unique across categories, controls, sub-processors, disclosures, frameworks, "
+                "documents and highlights"});
 }
 
 TEST_CASE("check: empty-file (an empty controls file)") {
@@ -462,54 +464,55 @@ TEST_CASE("check: type-number-for-title (a number for a title)") {
 TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file)") {
   expect_check(
       "ui-string-missing", false, 0,
-      {"locales/fi.yaml:1:1: warning: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+      {"locales/fi.yaml:1:1: warning: UI string 'access.on_request' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: warning: UI string 'ai.answer_yes' is missing in "
-       "locales/fi.yaml; falling back to en",
-       "locales/fi.yaml:1:1: warning: UI string 'ai.data_excluded' is missing in "
-       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'access.public' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'access.under_nda' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.answer_yes' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.data_excluded' is missing in locales/fi.yaml; "
+       "falling back to en",
        "locales/fi.yaml:1:1: warning: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
        "falling back to en",
        "locales/fi.yaml:1:1: warning: UI string 'ai.human_oversight' is missing in "
-       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml; "
+       "falling back to en",
        "locales/fi.yaml:1:1: warning: UI string 'ai.intro' is missing in locales/fi.yaml; "
        "falling back to en",
        "locales/fi.yaml:1:1: warning: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: warning: UI string 'ai.provider' is missing in locales/fi.yaml; "
-       "falling back to en",
-       "locales/fi.yaml:1:1: warning: UI string 'ai.used_for_training' is missing in "
-       "locales/fi.yaml; falling back to en",
-       "locales/fi.yaml:1:1: warning: UI string 'change.added' is missing in locales/fi.yaml; "
-       "falling back to en",
-       "locales/fi.yaml:1:1: warning: 86 more UI strings are missing in locales/fi.yaml; "
+       "locales/fi.yaml:1:1: warning: 151 more UI strings are missing in locales/fi.yaml; "
        "falling back to en"});
 }
 
 TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file) --strict") {
   expect_check(
       "ui-string-missing", true, 1,
-      {"locales/fi.yaml:1:1: error: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+      {"locales/fi.yaml:1:1: error: UI string 'access.on_request' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'access.public' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'access.under_nda' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
        "falling back to en",
        "locales/fi.yaml:1:1: error: UI string 'ai.answer_yes' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: error: UI string 'ai.data_excluded' is missing in "
-       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.data_excluded' is missing in locales/fi.yaml; "
+       "falling back to en",
        "locales/fi.yaml:1:1: error: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: error: UI string 'ai.human_oversight' is missing in "
-       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.human_oversight' is missing in locales/fi.yaml; "
+       "falling back to en",
        "locales/fi.yaml:1:1: error: UI string 'ai.intro' is missing in locales/fi.yaml; "
        "falling back to en",
        "locales/fi.yaml:1:1: error: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: error: UI string 'ai.provider' is missing in locales/fi.yaml; "
-       "falling back to en",
-       "locales/fi.yaml:1:1: error: UI string 'ai.used_for_training' is missing in "
-       "locales/fi.yaml; falling back to en",
-       "locales/fi.yaml:1:1: error: UI string 'change.added' is missing in locales/fi.yaml; "
-       "falling back to en",
-       "locales/fi.yaml:1:1: error: 86 more UI strings are missing in locales/fi.yaml; "
+       "locales/fi.yaml:1:1: error: 151 more UI strings are missing in locales/fi.yaml; "
        "falling back to en"});
 }
 
@@ -677,6 +680,229 @@ TEST_CASE("check: broken-link (internal Markdown links that lead nowhere or out 
        "content/pages/privacy.en.md:5:47: error: broken link '../#nowhere' (on /en/privacy/): "
        "/trust/en/ has no id 'nowhere'; expected the id of a section, control or other item on "
        "it"});
+}
+
+// ---- Certifications, documents and highlights: one fixture per error class --------------
+
+namespace {
+
+// expect_check() at a fixed "now" (TRUSTSITE_NOW), for what is judged by the date.
+void expect_check_at(const char* now, const std::string& name, bool strict, int exit_code,
+                     const std::vector<std::string>& expected) {
+  trustsite::testing::ScopedEnv at("TRUSTSITE_NOW", now);
+  expect_check(name, strict, exit_code, expected);
+}
+
+const std::string kNowWarning =
+    "warning: TRUSTSITE_NOW is set: \"now\" is 2026-12-01T12:00:00Z, not the clock; freshness, "
+    "expiry and upcoming changes are judged at that time (SPEC 2)";
+
+}  // namespace
+
+TEST_CASE("check: framework-status-fields (dates and report the status does not allow)") {
+  expect_check(
+      "framework-status-fields", false, 1,
+      {"content/compliance.yaml:7:14: error: expires 2026-11-26 of framework 'iso-27001' is before "
+       "its issued date 2026-11-27; expected a date after it",
+       "content/compliance.yaml:8:5: error: field 'expected' of framework 'iso-27001' is only for "
+       "status in_progress or planned, but the status is achieved; expected no 'expected' (use "
+       "'issued' and 'expires')",
+       "content/compliance.yaml:13:5: error: field 'issued' of framework 'soc-2' is only for "
+       "status "
+       "achieved (a certificate or report that exists), but the status is in_progress; expected "
+       "no 'issued' (use 'expected' for when it is due)",
+       "content/compliance.yaml:14:5: error: field 'expires' of framework 'soc-2' is only for "
+       "status achieved (a certificate or report that exists), but the status is in_progress; "
+       "expected no 'expires' (use 'expected' for when it is due)",
+       "content/compliance.yaml:20:5: error: field 'report' of framework 'pci-dss' says who may "
+       "have its report, but the status is not_applicable, so there is no report; expected no "
+       "'report'"},
+      environment_at("2026-12-01T12:00:00Z"));
+}
+
+TEST_CASE("check: framework-expected-format (expected that is no year, quarter, month or date)") {
+  const std::string expected =
+      "; expected a year, a quarter, a month or a date: YYYY, YYYY-QN, YYYY-MM or YYYY-MM-DD "
+      "(e.g. 2027, 2027-Q2, 2027-06 or 2027-06-30)";
+  expect_check("framework-expected-format", false, 1,
+               {"content/compliance.yaml:6:15: error: field 'expected' of framework 'soc-2' is "
+                "the text '2099-Q5'" +
+                    expected,
+                "content/compliance.yaml:11:15: error: field 'expected' of framework 'iso-27701' "
+                "is the text 'Q4 2099'" +
+                    expected,
+                "content/compliance.yaml:16:15: error: field 'expected' of framework "
+                "'cyber-essentials' is the text '2099-6'" +
+                    expected});
+}
+
+TEST_CASE("check: framework-unknown-values (unknown type, status and report list the values)") {
+  expect_check("framework-unknown-values", false, 1,
+               {"content/compliance.yaml:4:11: error: unknown type 'audit' in framework 'soc-2'; "
+                "expected one of: certification, attestation, self_assessment, regulation",
+                "content/compliance.yaml:5:13: error: unknown status 'done' in framework 'soc-2'; "
+                "expected one of: achieved, in_progress, planned, not_pursued, not_applicable",
+                "content/compliance.yaml:6:13: error: unknown report 'nda' in framework 'soc-2'; "
+                "expected one of: public, on_request, under_nda"});
+}
+
+TEST_CASE("check: framework-document (unknown document, report against its access)") {
+  expect_check(
+      "framework-document", false, 1,
+      {"content/compliance.yaml:6:13: error: report 'public' of framework 'iso-27001' does not "
+       "match the access 'on_request' of its document 'iso-certificate' "
+       "(content/documents.yaml:2:5); expected the same value, or no 'report' (it is then taken "
+       "from the document)",
+       "content/compliance.yaml:13:15: error: document 'soc-2-reprot' of framework 'soc-2' is not "
+       "in content/documents.yaml; expected the id of a listed document (did you mean "
+       "'soc-2-report'?)",
+       "content/compliance.yaml:18:13: error: report of framework 'gdpr' is public, but no "
+       "'document' says where readers find it; expected document: <the id of a public document "
+       "in content/documents.yaml>"});
+}
+
+TEST_CASE("check: framework-expired (expired, expiring and overdue entries at a fixed now)") {
+  const std::vector<std::string> lines = {
+      "content/compliance.yaml:7:14: warning: framework 'iso-27001' expired on 2020-02-29 (today "
+      "is 2026-12-01), so the page shows it as expired, not achieved; expected the renewed "
+      "certificate's or report's 'issued' and 'expires', or another status",
+      "content/compliance.yaml:12:15: warning: expected 2021-Q3 of framework 'soc-2' has passed "
+      "(today is 2026-12-01); expected a new date, or the status it has reached",
+      "content/compliance.yaml:18:14: warning: framework 'cyber-essentials' expires on "
+      "2026-12-20, in 19 days; from the day after, the page shows it as expired (expected the "
+      "renewed certificate's or report's 'issued' and 'expires' by then)",
+      kNowWarning};
+  expect_check_at("2026-12-01T12:00:00Z", "framework-expired", false, 0, lines);
+  std::vector<std::string> strict = lines;
+  strict[0].replace(strict[0].find(": warning: "), 11, ": error: ");
+  expect_check_at("2026-12-01T12:00:00Z", "framework-expired", true, 1, strict);
+}
+
+TEST_CASE("check: framework-mapping (a mapping used twice, a mapping no label starts with)") {
+  expect_check("framework-mapping", false, 1,
+               {"content/compliance.yaml:11:14: error: mapping 'SOC 2' of framework 'soc-2-type-1' "
+                "is already the mapping of framework 'soc-2' at content/compliance.yaml:6:14; "
+                "expected each mapping once",
+                "content/compliance.yaml:16:14: warning: mapping 'ISO27001' of framework "
+                "'iso-27001' is the start of no control's 'frameworks' label, so no control links "
+                "to it; expected the text such labels start with (e.g. \"SOC 2\" for \"SOC 2 "
+                "CC6.1\")"});
+}
+
+TEST_CASE("check: document-file-path (absolute, .., names that are no plain names, file types)") {
+  expect_check(
+      "document-file-path", false, 1,
+      {"content/documents.yaml:5:11: error: file '/etc/passwd.txt' of document 'absolute' is an "
+       "absolute path; expected a path relative to content/documents/ (e.g. report.pdf)",
+       "content/documents.yaml:9:11: error: file '../site.yaml' of document 'parent' leads out of "
+       "content/documents/ ('..'); expected a file inside content/documents/",
+       "content/documents.yaml:13:11: error: file 'Pentest Summary.pdf' of document 'spaces' is "
+       "not a plain file name (it becomes part of the file's address); expected letters, digits, "
+       "'.', '_' and '-', each name starting with a letter or digit, and '/' between directory "
+       "names (at most 255 bytes)",
+       "content/documents.yaml:17:11: error: file 'summary.html' of document 'page' has the file "
+       "type '.html', which is not published as a document; expected one of: .pdf, .txt, .md, "
+       ".csv, .json, .asc, .sig, .docx, .xlsx, .pptx, .odt, .ods, .odp, .png, .jpg, .jpeg, .zip"});
+}
+
+TEST_CASE("check: document-file-missing (a file that does not exist)") {
+  expect_check("document-file-missing", false, 1,
+               {"content/documents.yaml:5:11: error: file 'pentest-summary-2026.pdf' of document "
+                "'pentest-summary' does not exist; expected the file "
+                "content/documents/pentest-summary-2026.pdf"});
+}
+
+TEST_CASE("check: document-file-link-out (links out of content/documents/ are refused unread)") {
+  // Git keeps symbolic links, but copying a fixture follows them: make them here.
+  TempDir dir;
+  copy_tree(kInvalid / "document-file-link-out", dir / "site");
+  fs::create_directories(dir / "site/content/documents");
+  fs::create_symlink("../../site.yaml", dir / "site/content/documents/site-config.txt");
+  fs::create_symlink("/etc/hosts", dir / "site/content/documents/hosts.txt");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.write_output = false;
+  const auto report = run_build(options, read_environment());
+  const std::string refused =
+      " is a symbolic link to a place outside content/documents/ (it is not read); expected a "
+      "file inside content/documents/";
+  CHECK(
+      lines_of(report, dir / "site") ==
+      std::vector<std::string>{
+          "content/documents.yaml:5:11: error: file 'site-config.txt' of document 'config'" +
+              refused,
+          "content/documents.yaml:9:11: error: file 'hosts.txt' of document 'outside'" + refused});
+  CHECK(report.exit_code == 1);
+}
+
+TEST_CASE("check: document-access-fields (file and url against access, https, request)") {
+  expect_check(
+      "document-access-fields", false, 1,
+      {"content/documents.yaml:1:10: error: request 'mailto:security@acme.example?subject=Hi' is "
+       "not mailto: followed by an e-mail address; expected e.g. mailto:security@example.com "
+       "(without ?subject=: the page adds a subject naming the document)",
+       "content/documents.yaml:3:5: error: public document 'nothing' has neither 'file' nor "
+       "'url'; expected one of them (a file under content/documents/ to publish, or an https "
+       "link to it)",
+       "content/documents.yaml:10:5: error: document 'both' has both 'file' and 'url'; expected "
+       "exactly one of them for a public document",
+       "content/documents.yaml:14:5: error: field 'file' of document 'private-file' would publish "
+       "it, but its access is on_request; expected no 'file' (only public documents are "
+       "published; readers request the others)",
+       "content/documents.yaml:18:5: error: field 'url' of document 'private-link' would link to "
+       "it, but its access is under_nda; expected no 'url' (a link would make it public; readers "
+       "request access through 'request' or the security contact)",
+       "content/documents.yaml:22:10: error: url 'http://acme.example/policy.pdf' of document "
+       "'plain-http' is not an https URL; expected e.g. https://example.com/policy.pdf",
+       "content/documents.yaml:23:15: error: language 'en_GB' of document 'plain-http' is not a "
+       "language tag; expected a locale code or a language tag such as en, sv or en-GB (RFC "
+       "5646)"});
+}
+
+TEST_CASE("check: document-no-request (nowhere to request a non-public document)") {
+  expect_check("document-no-request", false, 1,
+               {"content/documents.yaml:8:13: error: document 'dpa' is on_request, but there is "
+                "nowhere to request it: content/documents.yaml has no 'request' and site.yaml has "
+                "no company.security_contact; expected one of them (a mailto: address or an "
+                "https form for 'request')"});
+}
+
+TEST_CASE("check: document-unpublished-file (a file in content/documents/ nobody publishes)") {
+  const std::string line =
+      "content/documents/old/pentest-summary-2025.pdf:1:1: warning: this file is not the 'file' of "
+      "any public document in content/documents.yaml, so it is not published; expected a "
+      "document with file: old/pentest-summary-2025.pdf (or remove the file)";
+  expect_check("document-unpublished-file", false, 0, {line});
+  std::string strict = line;
+  strict.replace(strict.find(": warning: "), 11, ": error: ");
+  expect_check("document-unpublished-file", true, 1, {strict});
+}
+
+TEST_CASE("check: highlight-link (links to no id, no page, or neither form)") {
+  expect_check(
+      "highlight-link", false, 1,
+      {"content/highlights.yaml:5:11: error: link '#mfaa' of highlight 'mfa-everywhere' names no "
+       "item on the Trust Center page; expected '#' and the id of a category, control, "
+       "sub-processor, disclosure, framework, document or highlight (did you mean '#mfa'?)",
+       "content/highlights.yaml:9:11: error: link 'privacy-notice' of highlight 'privacy-policy' "
+       "is not a page; expected the slug of a file in content/pages/ or '#' and the id of an item "
+       "on the Trust Center page",
+       "content/highlights.yaml:13:11: error: link 'https://status.acme.example' of highlight "
+       "'external' is neither '#<id>' of an item on the Trust Center nor a page slug; expected "
+       "e.g. \"#database-encryption\" or privacy",
+       "content/highlights.yaml:17:5: error: link of highlight 'unquoted' is empty (an unquoted "
+       "'#' starts a YAML comment); expected a quoted \"#<id>\" or a page slug, e.g. link: "
+       "\"#database-encryption\""});
+}
+
+TEST_CASE("check: empty-content-files (empty compliance, documents and highlights files)") {
+  expect_check("empty-content-files", false, 1,
+               {"content/compliance.yaml:1:1: error: the file is empty; expected a 'frameworks' "
+                "list",
+                "content/documents.yaml:1:1: error: the file is empty; expected a 'documents' "
+                "list",
+                "content/highlights.yaml:1:1: error: the file is empty; expected a 'highlights' "
+                "list"});
 }
 
 // ---- Formats and exit codes through the real binary (SPEC 7) -------------------------------
@@ -1035,6 +1261,15 @@ TEST_CASE("schemas: every field the loaders know is in schemas/, and every schem
   const auto ai = load("ai");
   CHECK(keys(ai) == set_of(content.ai_file));
   CHECK(keys(ai["definitions"]["disclosure"]) == set_of(content.disclosure));
+  const auto compliance = load("compliance");
+  CHECK(keys(compliance) == set_of(content.compliance_file));
+  CHECK(keys(compliance["definitions"]["framework"]) == set_of(content.framework));
+  const auto documents = load("documents");
+  CHECK(keys(documents) == set_of(content.documents_file));
+  CHECK(keys(documents["definitions"]["document"]) == set_of(content.document));
+  const auto highlights = load("highlights");
+  CHECK(keys(highlights) == set_of(content.highlights_file));
+  CHECK(keys(highlights["definitions"]["highlight"]) == set_of(content.highlight));
   const ConfigFields& config = config_fields();
   const auto site = load("site");
   CHECK(keys(site) == set_of(config.site));
@@ -1055,9 +1290,19 @@ TEST_CASE("schemas: every field the loaders know is in schemas/, and every schem
   CHECK(enum_of(ai["definitions"]["disclosure"]["properties"]["status"]) == statuses);
   CHECK(enum_of(subprocessors["definitions"]["subprocessor"]["properties"]["dpa"]) == dpa);
   CHECK(enum_of(subprocessors["definitions"]["change"]["properties"]["type"]) == change_types);
+  const auto vocabulary = [](const std::vector<std::string>& names) {
+    return std::set<std::string>(names.begin(), names.end());
+  };
+  const nlohmann::json& framework = compliance["definitions"]["framework"]["properties"];
+  CHECK(enum_of(framework["type"]) == vocabulary(kFrameworkTypes.names()));
+  CHECK(enum_of(framework["status"]) == vocabulary(kFrameworkStatuses.names()));
+  CHECK(enum_of(framework["report"]) == vocabulary(kAccessLevels.names()));
+  CHECK(enum_of(documents["definitions"]["document"]["properties"]["access"]) ==
+        vocabulary(kAccessLevels.names()));
 
   // Every field carries a description, for editor tooltips.
-  for (const auto* schema : {&controls, &subprocessors, &ai, &site}) {
+  for (const auto* schema :
+       {&controls, &subprocessors, &ai, &site, &compliance, &documents, &highlights}) {
     for (const auto& [name, property] : (*schema)["properties"].items())
       CHECK_MESSAGE((property.contains("description") || property.contains("$ref")), name);
     for (const auto& [definition, body] : (*schema)["definitions"].items()) {

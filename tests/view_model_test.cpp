@@ -466,7 +466,8 @@ TEST_CASE("reserved ids: the default theme's own ids, sorted, every one a valid 
   CHECK(sink.sorted().empty());
   const auto& ids = theme->reserved_ids;
   CHECK(std::is_sorted(ids.begin(), ids.end()));
-  for (const char* id : {"main", "subprocessors", "ai", "status-legend", "pages", "contact"})
+  for (const char* id : {"main", "subprocessors", "ai", "status-legend", "pages", "contact",
+                         "at-a-glance", "compliance", "documents"})
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
 }
 
