@@ -9,9 +9,18 @@ const ContentFields& content_fields() {
     const ControlFields& controls = control_fields();
     const SubprocessorFields& subprocessors = subprocessor_fields();
     const DisclosureFields& disclosures = disclosure_fields();
-    return ContentFields{controls.file,      controls.category,          controls.control,
-                         subprocessors.file, subprocessors.subprocessor, subprocessors.change,
-                         disclosures.file,   disclosures.disclosure,     front_matter_fields()};
+    const FaqFields& faq = faq_fields();
+    return ContentFields{controls.file,
+                         controls.category,
+                         controls.control,
+                         subprocessors.file,
+                         subprocessors.subprocessor,
+                         subprocessors.change,
+                         disclosures.file,
+                         disclosures.disclosure,
+                         front_matter_fields(),
+                         faq.file,
+                         faq.question};
   }();
   return fields;
 }
@@ -24,6 +33,8 @@ Content load_content(const SiteConfig& config, const FileSystem& files, Diagnost
   content.subprocessors = load_subprocessors(context);
   content.disclosures = load_disclosures(context);
   content.pages = load_pages(context);
+  content.intro = load_intro(context);
+  content.faq = load_faq(context);
   return content;
 }
 

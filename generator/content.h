@@ -1,6 +1,7 @@
 // The site's content (SPEC 3) as plain data, one member per content kind, and the stage that
-// loads it. Each kind has its own unit (controls, subprocessors, disclosures, pages); relations
-// between kinds are checked and resolved by validation (validate.h), not by the loaders.
+// loads it. Each kind has its own unit (controls, subprocessors, disclosures, pages, intro, faq);
+// relations between kinds are checked and resolved by validation (validate.h), not by the
+// loaders.
 #pragma once
 
 #include <string>
@@ -10,7 +11,9 @@
 #include "controls.h"
 #include "diagnostics.h"
 #include "disclosures.h"
+#include "faq.h"
 #include "file_system.h"
+#include "intro.h"
 #include "localized.h"
 #include "pages.h"
 #include "subprocessors.h"
@@ -30,6 +33,10 @@ struct Content {
   SubprocessorList subprocessors;    // content/subprocessors.yaml
   DisclosureList disclosures;        // content/ai.yaml
   std::vector<Page> pages;           // sorted by (default-locale order, slug)
+  Intro intro;                       // content/intro.<locale>.md
+  QuestionList faq;                  // content/faq.yaml
+  // Resolved by validation: the page security_txt.policy_page names (null without one).
+  const Page* security_policy_page = nullptr;
 };
 
 // The field names each loader knows, per kind of mapping (kept in agreement with schemas/ by
@@ -39,6 +46,7 @@ struct ContentFields {
   std::vector<std::string> subprocessors_file, subprocessor, change;
   std::vector<std::string> ai_file, disclosure;
   std::vector<std::string> front_matter;
+  std::vector<std::string> faq_file, question;
 };
 const ContentFields& content_fields();
 

@@ -40,8 +40,8 @@ class IdNamespace {
     const Entry& first = it->second;
     sink_.error(location, "duplicate id '" + id + "': this " + kind + " uses the id of the " +
                               first.kind + " at " + position(first.location) +
-                              "; expected ids unique across categories, controls, sub-processors "
-                              "and disclosures");
+                              "; expected ids unique across categories, controls, sub-processors, "
+                              "disclosures and questions");
   }
 
  private:
@@ -70,6 +70,8 @@ void check_ids(const Content& content, const Theme& theme, DiagnosticSink& sink)
     ids.add(subprocessor.id, "sub-processor", subprocessor.id_location);
   for (const auto& disclosure : content.disclosures.items)
     ids.add(disclosure.id, "disclosure", disclosure.id_location);
+  for (const auto& question : content.faq.items)
+    ids.add(question.id, "question", question.id_location);
 }
 
 const Subprocessor* find_subprocessor(const SubprocessorList& list, const std::string& id) {
@@ -200,6 +202,10 @@ void validate_content(const SiteConfig& config, Content& content, const Theme& t
   resolve_changes(content.subprocessors, sink);
   resolve_disclosures(content, sink);
   check_pages(config, content, sink);
+  content.security_policy_page = nullptr;
+  if (config.security_txt && !config.security_txt->policy_page.empty())
+    for (const Page& page : content.pages)
+      if (page.slug == config.security_txt->policy_page) content.security_policy_page = &page;
   resolve_monitor_references(content, live, sink);
 }
 

@@ -419,6 +419,17 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
                  "a [ ] list or { } map (quote a text that starts with a comma)");
       return std::nullopt;
     }
+    // yaml-cpp reads a '?' in unquoted text inside { } or [ ] as the start of a key, so a
+    // question written as {en: Where is our data stored?} fails at its '?' (YAML itself allows
+    // it); say so, and how to write it.
+    if (error_pos >= 0 && static_cast<std::size_t>(error_pos) < text.size() &&
+        text[static_cast<std::size_t>(error_pos)] == '?' &&
+        find_unclosed_flow(text.substr(0, static_cast<std::size_t>(error_pos)))) {
+      sink.error(shift(location_of(error.mark, file)),
+                 "YAML syntax error: a '?' in unquoted text inside { } or [ ] cannot be read; "
+                 "expected the text in quotes, e.g. {en: \"Where is our data stored?\"}");
+      return std::nullopt;
+    }
     if (error.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
       if (auto open = find_unclosed_quote_in_text(text)) {
         auto [line_number, column] = line_column(text, *open);
