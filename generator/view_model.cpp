@@ -5,10 +5,13 @@
 
 #include "controls_view.h"
 #include "disclosures_view.h"
+#include "faq_view.h"
+#include "intro_view.h"
 #include "pages_view.h"
 #include "site_paths.h"
 #include "subprocessors_view.h"
 #include "url.h"
+#include "vulnerability_disclosure_view.h"
 
 namespace trustsite {
 
@@ -98,6 +101,8 @@ class Planner {
     };
     if (model_.content.subprocessors.present)
       context["nav"]["feed_href"] = root + subprocessor_feed_path(view.code);
+    if (const Page* policy = model_.content.security_policy_page)
+      context["nav"]["security_policy_href"] = root + page_path(view.code, policy->slug);
     return context;
   }
 
@@ -122,6 +127,14 @@ class Planner {
     context["subprocessors"] = subprocessors_view(content.subprocessors, view);
     context["has_disclosures"] = content.disclosures.present;
     context["disclosures"] = disclosures_view(content.disclosures, view);
+    json intro = intro_view(content.intro, view);
+    if (!intro.is_null()) context["intro"] = std::move(intro);
+    context["has_faq"] = !content.faq.items.empty();
+    context["faq"] = faq_view(content.faq, view);
+    json programme =
+        vulnerability_disclosure_view(config_, content.security_policy_page, view, root);
+    context["has_vulnerability_disclosure"] = !programme.is_null();
+    if (!programme.is_null()) context["vulnerability_disclosure"] = std::move(programme);
 
     json pages = menu_view(model_, view, root, "");
     context["has_pages"] = !pages.empty();

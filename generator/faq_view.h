@@ -1,0 +1,15 @@
+// The view model of the FAQ (docs/themes.md: `faq`).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "faq.h"
+#include "view_context.h"
+
+namespace trustsite {
+
+// `faq`: every question in page order as {id, href, question (localized), answer (Markdown,
+// headings below the question's h3)}, `lang` set on a fallback text. Pure.
+nlohmann::json faq_view(const QuestionList& list, const LocaleView& view);
+
+}  // namespace trustsite
