@@ -25,6 +25,8 @@ const ContentFields& content_fields() {
     all.document = document_fields().document;
     all.highlights_file = highlight_fields().file;
     all.highlight = highlight_fields().highlight;
+    all.faq_file = faq_fields().file;
+    all.question = faq_fields().question;
     return all;
   }();
   return fields;
@@ -41,6 +43,8 @@ Content load_content(const SiteConfig& config, const FileSystem& files, Diagnost
   content.documents = load_documents(context);
   content.highlights = load_highlights(context);
   content.pages = load_pages(context);
+  content.intro = load_intro(context);
+  content.faq = load_faq(context);
   return content;
 }
 

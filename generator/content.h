@@ -1,7 +1,7 @@
 // The site's content (SPEC 3) as plain data, one member per content kind, and the stage that
 // loads it. Each kind has its own unit (controls, subprocessors, disclosures, frameworks,
-// documents, highlights, pages); relations between kinds are checked and resolved by validation
-// (validate.h), not by the loaders.
+// documents, highlights, pages, intro, faq); relations between kinds are checked and resolved by
+// validation (validate.h), not by the loaders.
 #pragma once
 
 #include <string>
@@ -12,9 +12,11 @@
 #include "diagnostics.h"
 #include "disclosures.h"
 #include "documents.h"
+#include "faq.h"
 #include "file_system.h"
 #include "frameworks.h"
 #include "highlights.h"
+#include "intro.h"
 #include "localized.h"
 #include "pages.h"
 #include "subprocessors.h"
@@ -37,6 +39,10 @@ struct Content {
   DocumentList documents;            // content/documents.yaml, content/documents/
   HighlightList highlights;          // content/highlights.yaml
   std::vector<Page> pages;           // sorted by (default-locale order, slug)
+  Intro intro;                       // content/intro.<locale>.md
+  QuestionList faq;                  // content/faq.yaml
+  // Resolved by validation: the page security_txt.policy_page names (null without one).
+  const Page* security_policy_page = nullptr;
 };
 
 // The field names each loader knows, per kind of mapping (kept in agreement with schemas/ by
@@ -49,6 +55,7 @@ struct ContentFields {
   std::vector<std::string> compliance_file, framework;
   std::vector<std::string> documents_file, document;
   std::vector<std::string> highlights_file, highlight;
+  std::vector<std::string> faq_file, question;
 };
 const ContentFields& content_fields();
 

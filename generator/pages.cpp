@@ -25,6 +25,32 @@ const std::vector<std::string>& front_matter_fields() {
   return fields;
 }
 
+bool check_markdown_body(std::string_view body, int first_line, const std::string& file,
+                         const std::string& what, const std::string& unit, DiagnosticSink& sink) {
+  if (body.size() > kMaxPageBodyBytes) {
+    sink.error({file, first_line, 1},
+               what + " is " + std::to_string(body.size()) + " bytes long; expected at most " +
+                   std::to_string(kMaxPageBodyBytes) + " bytes (1 MiB) per " + unit);
+    return false;
+  }
+  if (auto bad = find_forbidden_character(body)) {
+    const std::string_view before = body.substr(0, bad->offset);
+    const auto line = first_line + std::count(before.begin(), before.end(), '\n');
+    const auto line_start = before.rfind('\n');
+    const auto column =
+        bad->offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    sink.error({file, static_cast<int>(line), static_cast<int>(column)},
+               what + " contains " + describe_character(bad->code_point) +
+                   (bad->code_point >= 0x202A
+                        ? ", which can make text display in a different order than it reads; "
+                          "expected text without bidirectional overrides, embeddings or isolates"
+                        : "; expected printable text (tab and line breaks are the only control "
+                          "characters allowed)"));
+    return false;
+  }
+  return true;
+}
+
 // One page file's text (front matter and Markdown body) in `locale`.
 std::optional<PageSource> load_page_text(std::string_view text, const std::string& file,
                                          const std::string& locale, const LoadContext& context) {
@@ -66,28 +92,8 @@ std::optional<PageSource> load_page_text(std::string_view text, const std::strin
   if (auto menu = reader.boolean("menu", false)) source.menu = *menu;
   source.extra = reader.extra();
   reader.finish();
-  if (split.body.size() > kMaxPageBodyBytes) {
-    sink.error({file, split.body_first_line, 1},
-               "the page body is " + std::to_string(split.body.size()) +
-                   " bytes long; expected at most " + std::to_string(kMaxPageBodyBytes) +
-                   " bytes (1 MiB) per page");
+  if (!check_markdown_body(split.body, split.body_first_line, file, "the page body", "page", sink))
     return std::nullopt;
-  }
-  if (auto bad = find_forbidden_character(split.body)) {
-    const std::string_view before = split.body.substr(0, bad->offset);
-    const auto line = split.body_first_line + std::count(before.begin(), before.end(), '\n');
-    const auto line_start = before.rfind('\n');
-    const auto column =
-        bad->offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-    sink.error({file, static_cast<int>(line), static_cast<int>(column)},
-               "the page body contains " + describe_character(bad->code_point) +
-                   (bad->code_point >= 0x202A
-                        ? ", which can make text display in a different order than it reads; "
-                          "expected text without bidirectional overrides, embeddings or isolates"
-                        : "; expected printable text (tab and line breaks are the only control "
-                          "characters allowed)"));
-    return std::nullopt;
-  }
   source.body = std::string(split.body);
   source.body_line = split.body_first_line;
   return source;

@@ -46,6 +46,13 @@ const std::vector<std::string>& front_matter_fields();
 // Largest Markdown body of a page file (bytes); larger ones are refused (docs/errors.md).
 inline constexpr std::size_t kMaxPageBodyBytes = 1024 * 1024;
 
+// Checks the Markdown body of a content file (a page, the introduction) before it is rendered:
+// at most kMaxPageBodyBytes and no forbidden character (text_rules.h), reported at its line and
+// column counted from `first_line`; `what` names the body in messages ("the page body") and
+// `unit` the limit ("per page"). False after reporting a problem.
+bool check_markdown_body(std::string_view body, int first_line, const std::string& file,
+                         const std::string& what, const std::string& unit, DiagnosticSink& sink);
+
 // Loads every page file of content/pages/ and returns the pages sorted by (default-locale
 // order, slug). A page missing in a locale is a strict warning counted as a missing
 // translation; a page without the default locale's file is an error.

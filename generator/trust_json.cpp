@@ -30,6 +30,30 @@ ojson anchors(const SiteConfig& config, const std::string& id) {
   return out;
 }
 
+// company: legal_name, registration_number, website, address and contacts (SPEC 2).
+void add_company_details(ojson& company, const SiteConfig& config) {
+  const CompanyInfo& info = config.company;
+  if (!info.legal_name.empty()) company["legal_name"] = info.legal_name;
+  if (!info.registration_number.empty()) company["registration_number"] = info.registration_number;
+  if (!info.website.empty()) company["website"] = info.website;
+  if (!info.address.empty()) {
+    std::string address;
+    for (const auto& line : info.address) address += (address.empty() ? "" : "\n") + line;
+    company["address"] = address;
+  }
+  if (info.contacts.empty()) return;
+  ojson contacts = ojson::array();
+  for (const auto& contact : info.contacts) {
+    ojson entry = ojson::object();
+    entry["role"] = std::string(kContactRoles.name(contact.role));
+    put_localized(entry, "label", config, contact.label);
+    if (!contact.email.empty()) entry["email"] = contact.email;
+    if (!contact.url.empty()) entry["url"] = contact.url;
+    contacts.push_back(std::move(entry));
+  }
+  company["contacts"] = std::move(contacts);
+}
+
 ojson site_json(const SiteConfig& config, const Content& content) {
   ojson site = ojson::object();
   site["title"] = localized(config, config.title);
@@ -44,6 +68,7 @@ ojson site_json(const SiteConfig& config, const Content& content) {
     company["security_contact"] = config.company.security_contact;
   if (!config.company.privacy_contact.empty())
     company["privacy_contact"] = config.company.privacy_contact;
+  add_company_details(company, config);
   site["company"] = std::move(company);
   ojson urls = ojson::object();
   for (const auto& locale : config.locales) urls[locale] = page_url(config.base_url, locale);
@@ -56,6 +81,65 @@ ojson site_json(const SiteConfig& config, const Content& content) {
   }
   if (config.security_txt) site["security_txt"] = absolute_url(config.base_url, kSecurityTxtFile);
   return site;
+}
+
+// The introduction: its title (the locales whose file has one) and Markdown body per locale.
+ojson intro_json(const SiteConfig& config, const Intro& intro) {
+  ojson title = ojson::object(), body = ojson::object();
+  for (const auto& locale : config.locales) {
+    auto it = intro.by_locale.find(locale);
+    if (it == intro.by_locale.end()) continue;
+    if (!it->second.title.empty()) title[locale] = it->second.title;
+    body[locale] = it->second.body;
+  }
+  ojson out = ojson::object();
+  if (!title.empty()) out["title"] = std::move(title);
+  out["body"] = std::move(body);
+  return out;
+}
+
+// The vulnerability disclosure programme (site.yaml `vulnerability_disclosure`).
+ojson vulnerability_disclosure_json(const SiteConfig& config, const Content& content) {
+  const VulnerabilityDisclosure& programme = *config.vulnerability_disclosure;
+  ojson out = ojson::object();
+  out["contacts"] = vulnerability_report_uris(config);
+  if (programme.acknowledge_within_days)
+    out["acknowledge_within_days"] = *programme.acknowledge_within_days;
+  if (programme.triage_within_days) out["triage_within_days"] = *programme.triage_within_days;
+  out["safe_harbor"] = programme.safe_harbor;
+  if (programme.bounty) {
+    ojson bounty = ojson::object();
+    bounty["currency"] = programme.bounty->currency;
+    bounty["min"] = programme.bounty->min;
+    bounty["max"] = programme.bounty->max;
+    out["bounty"] = std::move(bounty);
+  }
+  ojson out_of_scope = ojson::array();
+  for (const auto& item : programme.out_of_scope) out_of_scope.push_back(localized(config, item));
+  out["out_of_scope"] = std::move(out_of_scope);
+  if (config.security_txt) {
+    if (!config.security_txt->encryption.empty())
+      out["encryption"] = config.security_txt->encryption;
+    if (!config.security_txt->acknowledgments.empty())
+      out["acknowledgments"] = config.security_txt->acknowledgments;
+  }
+  if (const Page* policy = content.security_policy_page) {
+    ojson urls = ojson::object();
+    for (const auto& locale : config.locales)
+      urls[locale] = page_url(config.base_url, locale, policy->slug);
+    out["policy"] = std::move(urls);
+  }
+  return out;
+}
+
+ojson question_json(const SiteConfig& config, const Question& question) {
+  ojson out = ojson::object();
+  out["id"] = question.id;
+  out["question"] = localized(config, question.question);
+  out["answer"] = localized(config, question.answer);
+  if (question.order) out["order"] = *question.order;
+  out["urls"] = anchors(config, question.id);
+  return out;
 }
 
 ojson control_json(const SiteConfig& config, const Control& control) {
@@ -249,6 +333,9 @@ nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& 
   doc["schema"] = kTrustJsonSchema;
   doc["site"] = site_json(config, content);
   doc["stamp"] = format_date(stamp);
+  if (content.intro.present()) doc["intro"] = intro_json(config, content.intro);
+  if (config.vulnerability_disclosure)
+    doc["vulnerability_disclosure"] = vulnerability_disclosure_json(config, content);
   if (content.highlights.present) {
     ojson highlights = ojson::array();
     for (const auto& highlight : content.highlights.items)
@@ -288,6 +375,12 @@ nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& 
     for (const auto& document : content.documents.items)
       documents.push_back(document_json(config, content.documents, document));
     doc["documents"] = std::move(documents);
+  }
+  if (content.faq.present) {
+    ojson questions = ojson::array();
+    for (const auto& question : content.faq.items)
+      questions.push_back(question_json(config, question));
+    doc["faq"] = std::move(questions);
   }
   ojson pages = ojson::array();
   for (const auto& page : content.pages) {

@@ -42,7 +42,7 @@ class IdNamespace {
     sink_.error(location, "duplicate id '" + id + "': this " + kind + " uses the id of the " +
                               first.kind + " at " + position(first.location) +
                               "; expected ids unique across categories, controls, sub-processors, "
-                              "disclosures, frameworks, documents and highlights");
+                              "disclosures, frameworks, documents, highlights and questions");
   }
 
   bool contains(const std::string& id) const { return ids_.count(id) != 0; }
@@ -85,6 +85,8 @@ IdNamespace check_ids(const Content& content, const Theme& theme, DiagnosticSink
     ids.add(document.id, "document", document.id_location);
   for (const auto& highlight : content.highlights.items)
     ids.add(highlight.id, "highlight", highlight.id_location);
+  for (const auto& question : content.faq.items)
+    ids.add(question.id, "question", question.id_location);
   return ids;
 }
 
@@ -358,7 +360,7 @@ void resolve_highlights(Content& content, const IdNamespace& ids, DiagnosticSink
       std::string message = "link " + quoted_excerpt(highlight.link) + " of " + what +
                             " names no item on the Trust Center page; expected '#' and the id "
                             "of a category, control, sub-processor, disclosure, framework, "
-                            "document or highlight";
+                            "document, highlight or question";
       if (auto near = nearest_name(id, ids.all())) message += " (did you mean '#" + *near + "'?)";
       sink.error(highlight.link_location, message);
       continue;
@@ -460,6 +462,10 @@ void validate_content(const SiteConfig& config, Content& content, const Theme& t
   resolve_access_requests(config, content.documents, sink);
   resolve_highlights(content, ids, sink);
   check_pages(config, content, sink);
+  content.security_policy_page = nullptr;
+  if (config.security_txt && !config.security_txt->policy_page.empty())
+    for (const Page& page : content.pages)
+      if (page.slug == config.security_txt->policy_page) content.security_policy_page = &page;
   resolve_monitor_references(content, live, sink);
 }
 

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "company_view.h"
 #include "language_marks.h"
 #include "markdown.h"
 
@@ -94,6 +95,11 @@ LocaleView make_locale_view(const SiteModel& model, const std::string& code) {
     contacts.push_back(std::move(contact));
   }
   if (!config.company.extra.is_null()) company["extra"] = config.company.extra;
+  // site.yaml's further company details and contacts (SPEC 2).
+  add_company_details(company, config.company);
+  for (auto& contact : role_contacts_view(config.company, view))
+    contacts.push_back(std::move(contact));
+  const bool has_company_details = company["has_details"].get<bool>();
   json locale_list = json::array();
   for (const auto& other : config.locales) {
     std::string name = model.strings.get(other, "language_name");
@@ -107,7 +113,9 @@ LocaleView make_locale_view(const SiteModel& model, const std::string& code) {
       {"locales", std::move(locale_list)},
       {"company", std::move(company)},
       {"contacts", contacts},
-      {"has_contacts", !contacts.empty()},
+      {"has_contacts", !contacts.empty() || has_company_details},
+      {"has_contact_list", !contacts.empty()},
+      {"has_vulnerability_disclosure", config.vulnerability_disclosure.has_value()},
   };
   if (config.tagline.empty()) view.site.erase("tagline");
   if (!config.extra.is_null()) view.site["extra"] = config.extra;

@@ -6,12 +6,15 @@
 #include "controls_view.h"
 #include "disclosures_view.h"
 #include "documents_view.h"
+#include "faq_view.h"
 #include "frameworks_view.h"
 #include "highlights_view.h"
+#include "intro_view.h"
 #include "pages_view.h"
 #include "site_paths.h"
 #include "subprocessors_view.h"
 #include "url.h"
+#include "vulnerability_disclosure_view.h"
 
 namespace trustsite {
 
@@ -101,6 +104,8 @@ class Planner {
     };
     if (model_.content.subprocessors.present)
       context["nav"]["feed_href"] = root + subprocessor_feed_path(view.code);
+    if (const Page* policy = model_.content.security_policy_page)
+      context["nav"]["security_policy_href"] = root + page_path(view.code, policy->slug);
     return context;
   }
 
@@ -136,6 +141,14 @@ class Planner {
     context["has_glance"] = !content.highlights.items.empty() || !content.frameworks.items.empty();
     context["has_documents"] = !content.documents.items.empty();
     context["documents"] = documents_view(content.documents, view, root, &links);
+    json intro = intro_view(content.intro, view, &links);
+    if (!intro.is_null()) context["intro"] = std::move(intro);
+    context["has_faq"] = !content.faq.items.empty();
+    context["faq"] = faq_view(content.faq, view, &links);
+    json programme =
+        vulnerability_disclosure_view(config_, content.security_policy_page, view, root);
+    context["has_vulnerability_disclosure"] = !programme.is_null();
+    if (!programme.is_null()) context["vulnerability_disclosure"] = std::move(programme);
 
     json pages = menu_view(model_, view, root, "");
     context["has_pages"] = !pages.empty();

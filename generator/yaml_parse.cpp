@@ -408,8 +408,9 @@ void report_swallowed_comments(std::string_view text, const std::string& file, D
     // append(): GCC 12 warns falsely about "literal" + string chains here (bug 105329).
     std::string message("'");
     message.append(truncate_utf8(dropped, 40))
-        .append("' is a YAML comment (' #' starts one, even inside an unquoted text), so the "
-                "value of '")
+        .append(
+            "' is a YAML comment (' #' starts one, even inside an unquoted text), so the "
+            "value of '")
         .append(parsed->key)
         .append("' ends with '")
         .append(truncate_utf8(kept, 40))
@@ -517,6 +518,17 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
       sink.error(shift(location_of(error.mark, file)),
                  "YAML syntax error: unexpected ','; expected a comma only between the items of "
                  "a [ ] list or { } map (quote a text that starts with a comma)");
+      return std::nullopt;
+    }
+    // yaml-cpp reads a '?' in unquoted text inside { } or [ ] as the start of a key, so a
+    // question written as {en: Where is our data stored?} fails at its '?' (YAML itself allows
+    // it); say so, and how to write it.
+    if (error_pos >= 0 && static_cast<std::size_t>(error_pos) < text.size() &&
+        text[static_cast<std::size_t>(error_pos)] == '?' &&
+        find_unclosed_flow(text.substr(0, static_cast<std::size_t>(error_pos)))) {
+      sink.error(shift(location_of(error.mark, file)),
+                 "YAML syntax error: a '?' in unquoted text inside { } or [ ] cannot be read; "
+                 "expected the text in quotes, e.g. {en: \"Where is our data stored?\"}");
       return std::nullopt;
     }
     if (error.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {

@@ -232,12 +232,12 @@ TEST_CASE("check: duplicate-id (duplicate ids name both places)") {
   expect_check("duplicate-id", false, 1,
                {"content/controls/access.yaml:8:9: error: duplicate id 'access': this control uses "
                 "the id of the category at content/controls/access.yaml:2:3; expected ids unique "
-                "across categories, controls, sub-processors, disclosures, frameworks, documents "
-                "and highlights",
+                "across categories, controls, sub-processors, disclosures, frameworks, documents, "
+                "highlights and questions",
                 "content/subprocessors.yaml:2:9: error: duplicate id 'mfa': this sub-processor "
                 "uses the id of the control at content/controls/access.yaml:4:9; expected ids "
                 "unique across categories, controls, sub-processors, disclosures, frameworks, "
-                "documents and highlights"});
+                "documents, highlights and questions"});
 }
 
 TEST_CASE("check: empty-file (an empty controls file)") {
@@ -485,7 +485,7 @@ TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file)")
        "falling back to en",
        "locales/fi.yaml:1:1: warning: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: warning: 151 more UI strings are missing in locales/fi.yaml; "
+       "locales/fi.yaml:1:1: warning: 184 more UI strings are missing in locales/fi.yaml; "
        "falling back to en"});
 }
 
@@ -512,7 +512,7 @@ TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file) -
        "falling back to en",
        "locales/fi.yaml:1:1: error: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: error: 151 more UI strings are missing in locales/fi.yaml; "
+       "locales/fi.yaml:1:1: error: 184 more UI strings are missing in locales/fi.yaml; "
        "falling back to en"});
 }
 
@@ -883,7 +883,8 @@ TEST_CASE("check: highlight-link (links to no id, no page, or neither form)") {
       "highlight-link", false, 1,
       {"content/highlights.yaml:5:11: error: link '#mfaa' of highlight 'mfa-everywhere' names no "
        "item on the Trust Center page; expected '#' and the id of a category, control, "
-       "sub-processor, disclosure, framework, document or highlight (did you mean '#mfa'?)",
+       "sub-processor, disclosure, framework, document, highlight or question (did you mean "
+       "'#mfa'?)",
        "content/highlights.yaml:9:11: error: link 'privacy-notice' of highlight 'privacy-policy' "
        "is not a page; expected the slug of a file in content/pages/ or '#' and the id of an item "
        "on the Trust Center page",
@@ -903,6 +904,149 @@ TEST_CASE("check: empty-content-files (empty compliance, documents and highlight
                 "list",
                 "content/highlights.yaml:1:1: error: the file is empty; expected a 'highlights' "
                 "list"});
+}
+
+// ---- Issue 10: company details and contacts, the disclosure programme, intro, FAQ -------------
+
+TEST_CASE("check: company-contacts (company details and contacts)") {
+  expect_check("company-contacts", false, 1,
+               {"site.yaml:7:12: error: company.website 'http://acme.example' is not an https "
+                "URL; expected the company's own site, e.g. https://example.com",
+                "site.yaml:8:12: error: company.address is blank; expected the postal address, "
+                "one line per line",
+                "site.yaml:12:13: error: contact role 'legal' is listed twice (first at "
+                "site.yaml:10:13); expected each role once (only role: other may repeat, each "
+                "with its own label)",
+                "site.yaml:16:7: error: company contact 'dpo' has both email and url; expected "
+                "exactly one of them",
+                "site.yaml:17:7: error: company contact 'sales' has neither email nor url; "
+                "expected exactly one of them",
+                "site.yaml:19:12: error: url 'http://acme.example/support' of company contact "
+                "'support' is not an https URL or a mailto: address; expected e.g. "
+                "https://example.com/support or mailto:support@example.com",
+                "site.yaml:21:7: error: field 'label' of company contact 'press' is only for "
+                "role: other; expected no label (this role is shown with its own localized "
+                "name)",
+                "site.yaml:23:7: error: company contact 'other' has no 'label' field; expected "
+                "one (it is required)",
+                "site.yaml:25:13: error: unknown role 'marketing' in company contact; expected "
+                "one of: legal, abuse, dpo, sales, support, press, other",
+                "site.yaml:28:14: error: field 'label' of company contact 'other' has no en "
+                "text; expected one in the default locale (en), which other locales fall back "
+                "to",
+                "site.yaml:31:14: error: email 'abuse at acme' of company contact 'abuse' is "
+                "not an e-mail address; expected name@domain (without mailto:)"});
+}
+
+TEST_CASE(
+    "check: faq-errors (FAQ questions with a shared or reserved id and missing or mistyped "
+    "fields)") {
+  expect_check("faq-errors", false, 1,
+               {"content/faq.yaml:2:9: error: duplicate id 'mfa': this question uses the id of "
+                "the control at content/controls/access.yaml:4:9; expected ids unique across "
+                "categories, controls, sub-processors, disclosures, frameworks, documents, "
+                "highlights and questions",
+                "content/faq.yaml:5:9: error: id 'faq' is reserved by the theme (it is an id "
+                "on the page itself); expected another id (see docs/themes.md)",
+                "content/faq.yaml:8:5: error: question 'where-is-data-stored' has no 'answer' "
+                "field; expected one (it is required)",
+                "content/faq.yaml:10:12: error: field 'order' of question "
+                "'where-is-data-stored' is the text 'first'; expected a whole number",
+                "content/faq.yaml:12:15: warning: field 'question' of question "
+                "'who-can-access-data' has no sv translation; the en text is shown instead",
+                "content/faq.yaml:14:5: error: unknown field 'awnser' in question "
+                "'who-can-access-data'; did you mean 'answer'?",
+                "warning: 1 missing sv translation in total (shown in en instead)"});
+}
+
+TEST_CASE(
+    "check: intro-content (an introduction without text and with misspelt or unclosed front "
+    "matter)") {
+  expect_check("intro-content", false, 1,
+               {"content/intro.en.md:2:1: error: unknown field 'titel' in the front matter; "
+                "did you mean 'title'?",
+                "content/intro.en.md:4:1: error: the introduction is empty; expected Markdown "
+                "text (delete the file to show no introduction)",
+                "content/intro.sv.md:1:1: error: the front matter is not closed; expected a "
+                "'---' line after it"});
+}
+
+TEST_CASE("check: intro-file-names (introduction file names)") {
+  expect_check("intro-file-names", false, 1,
+               {"content/intro.de.md:1:1: error: introduction locale 'de' is not in "
+                "site.yaml's locales; expected one of: en, sv (file names are case-sensitive)",
+                "content/intro.en.markdown:1:1: error: introduction files end in .md; expected "
+                "intro.en.md",
+                "content/intro.md:1:1: error: introduction file name 'intro.md' has no locale; "
+                "expected intro.<locale>.md, e.g. intro.en.md",
+                "content/intro.sv.md:1:1: error: the introduction exists only in sv; expected "
+                "intro.en.md too (the default locale's file is the fallback)"});
+}
+
+TEST_CASE(
+    "check: security-txt-fields (security.txt Encryption and Acknowledgments and Hiring that are "
+    "not https URLs)") {
+  expect_check("security-txt-fields", false, 1,
+               {"site.yaml:9:15: error: security_txt.encryption "
+                "'http://acme.example/pgp-key.txt' is not an https URL; expected e.g. "
+                "https://example.com/... (RFC 9116 2.5.4)",
+                "site.yaml:10:20: error: security_txt.acknowledgments "
+                "'ftp://acme.example/thanks' is not an https URL; expected e.g. "
+                "https://example.com/... (RFC 9116 2.5.1)",
+                "site.yaml:11:11: error: security_txt.hiring 'acme.example/jobs' is not an "
+                "https URL; expected e.g. https://example.com/... (RFC 9116 2.5.6)"});
+}
+
+TEST_CASE(
+    "check: vulnerability-disclosure-errors (the programme with acknowledgement after triage and "
+    "bad bounty and out-of-scope items)") {
+  expect_check("vulnerability-disclosure-errors", false, 1,
+               {"site.yaml:9:3: error: vulnerability_disclosure has no 'safe_harbor' field; "
+                "expected one (it is required)",
+                "site.yaml:9:28: error: acknowledge_within_days (10) is later than "
+                "triage_within_days (5); expected a report to be acknowledged no later than "
+                "its first assessment",
+                "site.yaml:12:15: error: bounty currency 'usd' is not an ISO 4217 currency "
+                "code; expected three capital letters such as EUR, SEK or USD",
+                "site.yaml:13:10: error: bounty min 5000 is more than max 50; expected min <= "
+                "max",
+                "site.yaml:16:5: error: item 3 of 'out_of_scope' in vulnerability_disclosure "
+                "is empty; expected a text or a map from locale to text",
+                "site.yaml:16:7: warning: field 'out_of_scope' of vulnerability_disclosure has "
+                "no sv translation; the en text is shown instead",
+                "site.yaml:16:31: error: locale 'de' in field 'out_of_scope' of "
+                "vulnerability_disclosure is not in site.yaml's locales; expected one of: en, "
+                "sv",
+                "site.yaml:17:7: error: an item of 'out_of_scope' in vulnerability_disclosure "
+                "is a list; expected a text or a map from locale to text",
+                "warning: 1 missing sv translation in total (shown in en instead)"});
+}
+
+TEST_CASE(
+    "check: vulnerability-disclosure-limits (the programme out of its limits and with nowhere to "
+    "report)") {
+  expect_check("vulnerability-disclosure-limits", false, 1,
+               {"site.yaml:7:1: error: vulnerability_disclosure has nowhere to send reports; "
+                "expected company.security_contact or security_txt.contact (the page lists "
+                "them as the places to report)",
+                "site.yaml:8:28: error: field 'acknowledge_within_days' of "
+                "vulnerability_disclosure is 0; expected a whole number from 1 to 90",
+                "site.yaml:9:23: error: field 'triage_within_days' of vulnerability_disclosure "
+                "is 365; expected a whole number from 1 to 90",
+                "site.yaml:10:16: error: field 'safe_harbor' of vulnerability_disclosure is "
+                "the text 'yes please'; expected true or false",
+                "site.yaml:11:40: error: bounty max is 0; expected a positive amount (leave "
+                "out 'bounty' when no paid bounty is offered: the page then says so)",
+                "site.yaml:12:17: error: field 'out_of_scope' of vulnerability_disclosure is "
+                "the text 'Denial of service'; expected a list of texts (each a text or a map "
+                "from locale to text)"});
+}
+
+TEST_CASE("check: yaml-question-mark-in-flow (a question mark in unquoted text inside braces)") {
+  expect_check("yaml-question-mark-in-flow", false, 1,
+               {"content/faq.yaml:3:44: error: YAML syntax error: a '?' in unquoted text inside "
+                "{ } or [ ] cannot be read; expected the text in quotes, e.g. {en: \"Where is "
+                "our data stored?\"}"});
 }
 
 // ---- Formats and exit codes through the real binary (SPEC 7) -------------------------------
@@ -1276,6 +1420,15 @@ TEST_CASE("schemas: every field the loaders know is in schemas/, and every schem
   CHECK(keys(site["definitions"]["company"]) == set_of(config.company));
   CHECK(keys(site["definitions"]["security_txt"]) == set_of(config.security_txt));
   CHECK(keys(site["definitions"]["monitoring"]) == set_of(config.monitoring));
+  CHECK(keys(site["definitions"]["contact"]) == set_of(config.contact));
+  CHECK(keys(site["definitions"]["vulnerability_disclosure"]) ==
+        set_of(config.vulnerability_disclosure));
+  CHECK(keys(site["definitions"]["bounty"]) == set_of(config.bounty));
+  CHECK(enum_of(site["definitions"]["contact"]["properties"]["role"]) ==
+        set_of(kContactRoles.names()));
+  const auto faq = load("faq");
+  CHECK(keys(faq) == set_of(content.faq_file));
+  CHECK(keys(faq["definitions"]["question"]) == set_of(content.question));
 
   // The closed value sets are the loaders' own.
   std::set<std::string> statuses, dpa, change_types;
@@ -1302,7 +1455,7 @@ TEST_CASE("schemas: every field the loaders know is in schemas/, and every schem
 
   // Every field carries a description, for editor tooltips.
   for (const auto* schema :
-       {&controls, &subprocessors, &ai, &site, &compliance, &documents, &highlights}) {
+       {&controls, &subprocessors, &ai, &site, &compliance, &documents, &highlights, &faq}) {
     for (const auto& [name, property] : (*schema)["properties"].items())
       CHECK_MESSAGE((property.contains("description") || property.contains("$ref")), name);
     for (const auto& [definition, body] : (*schema)["definitions"].items()) {

@@ -480,7 +480,7 @@ TEST_CASE("ids: frameworks, documents and highlights share the page's id namespa
   for (const auto& diagnostic : sink.sorted()) messages.push_back(format_text(diagnostic));
   const std::string kinds =
       "; expected ids unique across categories, controls, sub-processors, disclosures, "
-      "frameworks, documents and highlights";
+      "frameworks, documents, highlights and questions";
   CHECK(messages ==
         std::vector<std::string>{
             "content/compliance.yaml:2:9: error: duplicate id 'mfa': this framework uses the id "

@@ -17,7 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
 const schemas = {};
-for (const name of ["site", "controls", "subprocessors", "ai", "compliance", "documents", "highlights"]) {
+for (const name of ["site", "controls", "subprocessors", "ai", "compliance", "documents", "highlights", "faq"]) {
   schemas[name] = ajv.compile(JSON.parse(readFileSync(join(root, "schemas", `${name}.schema.json`), "utf8")));
 }
 
@@ -29,7 +29,7 @@ function siteFiles(site) {
     files.push([join(controls, name), "controls"]);
   for (const [name, schema] of [["subprocessors.yaml", "subprocessors"], ["ai.yaml", "ai"],
                                 ["compliance.yaml", "compliance"], ["documents.yaml", "documents"],
-                                ["highlights.yaml", "highlights"]])
+                                ["highlights.yaml", "highlights"], ["faq.yaml", "faq"]])
     if (existsSync(join(site, "content", name))) files.push([join(site, "content", name), schema]);
   return files;
 }
@@ -93,6 +93,17 @@ const invalid = [
   ["document-access-fields", "content/documents.yaml", "documents", "/documents/0"],
   ["document-file-path", "content/documents.yaml", "documents", "/documents/2/file"],
   ["highlight-link", "content/highlights.yaml", "highlights", "/highlights/2/link"],
+  ["company-contacts", "site.yaml", "site", "/company/contacts/2"],
+  ["company-contacts", "site.yaml", "site", "/company/contacts/3"],
+  ["company-contacts", "site.yaml", "site", "/company/contacts/5"],
+  ["company-contacts", "site.yaml", "site", "/company/contacts/7/role"],
+  ["company-contacts", "site.yaml", "site", "/company/website"],
+  ["security-txt-fields", "site.yaml", "site", "/security_txt/encryption"],
+  ["vulnerability-disclosure-errors", "site.yaml", "site", "/vulnerability_disclosure/bounty/currency"],
+  ["vulnerability-disclosure-errors", "site.yaml", "site", "/vulnerability_disclosure"],
+  ["vulnerability-disclosure-limits", "site.yaml", "site", "/vulnerability_disclosure/bounty/max"],
+  ["faq-errors", "content/faq.yaml", "faq", "/questions/2"],
+  ["faq-errors", "content/faq.yaml", "faq", "/questions/3"],
 ];
 for (const [fixture, file, schema, pointer] of invalid) {
   const path = join(root, "tests", "fixtures", "invalid", fixture, file);
