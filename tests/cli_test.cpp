@@ -82,7 +82,7 @@ TEST_CASE("cli: check prints text to stderr, json and github to stdout, with exi
   CHECK_FALSE(fs::exists(dir / "site/public"));
 }
 
-TEST_CASE("cli: build writes the site and reports; a failed build says the output is unchanged") {
+TEST_CASE("cli: build writes the site and reports, a failed build says the output is unchanged") {
   TempDir dir;
   copy_tree(fs::path(TRUSTSITE_TESTS_DIR) / "fixtures/sites/basic", dir / "site");
   const std::string args =
