@@ -27,6 +27,7 @@ const ContentFields& content_fields() {
     all.highlight = highlight_fields().highlight;
     all.faq_file = faq_fields().file;
     all.question = faq_fields().question;
+    all.intro_front_matter = intro_front_matter_fields();
     return all;
   }();
   return fields;

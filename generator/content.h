@@ -56,6 +56,7 @@ struct ContentFields {
   std::vector<std::string> documents_file, document;
   std::vector<std::string> highlights_file, highlight;
   std::vector<std::string> faq_file, question;
+  std::vector<std::string> intro_front_matter;
 };
 const ContentFields& content_fields();
 

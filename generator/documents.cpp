@@ -17,8 +17,8 @@ namespace fs = std::filesystem;
 
 const DocumentFields& document_fields() {
   static const DocumentFields fields{
-      {"request", "documents"},
-      {"id", "title", "description", "access", "file", "url", "language", "updated"},
+      {"request", "documents", "extra"},
+      {"id", "title", "description", "access", "file", "url", "language", "updated", "extra"},
   };
   return fields;
 }
@@ -198,6 +198,7 @@ std::optional<Document> load_document(const YAML::Node& item, const std::string&
                      "en, sv or en-GB (RFC 5646)");
   }
   document.updated = reader.date("updated", false);
+  document.extra = reader.extra();
   reader.finish();
 
   if (access && *access == Access::public_) {
@@ -328,6 +329,7 @@ DocumentList load_documents(const LoadContext& context) {
     if (auto document = load_document(item, file, context, documents_dir, named))
       list.items.push_back(std::move(*document));
   });
+  list.extra = top.extra();
   top.finish();
   report_unpublished_files(context, documents_dir, named);
   return list;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "access.h"
 #include "date.h"
 #include "diagnostics.h"
@@ -41,6 +43,7 @@ struct Document {
   std::string url;                   // public only: an https link, instead of a file
   std::string language;              // a language tag, optional
   std::optional<Date> updated;
+  nlohmann::json extra;  // `extra:` for the theme (SPEC 2), null when absent
   SourceLocation location;
 };
 
@@ -57,6 +60,7 @@ struct DocumentList {
   AccessRequest request;  // `request` as written (validated), may be empty
   SourceLocation request_location;
   std::vector<Document> items;  // in file order
+  nlohmann::json extra;         // the file's top-level `extra:`
   // Resolved by validation: `request`, else site.yaml's company.security_contact.
   AccessRequest request_target;
 };

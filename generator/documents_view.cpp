@@ -70,9 +70,12 @@ json documents_view(const DocumentList& list, const LocaleView& view, const std:
     } else if (document.access != Access::public_ && !list.request_target.empty()) {
       item["request"] = request_json(list.request_target, title["text"].get<std::string>(), view);
     }
+    if (!document.extra.is_null()) item["extra"] = document.extra;
     items.push_back(std::move(item));
   }
-  return {{"items", std::move(items)}};
+  json out = {{"items", std::move(items)}};
+  if (!list.extra.is_null()) out["extra"] = list.extra;
+  return out;
 }
 
 }  // namespace trustsite

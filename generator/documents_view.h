@@ -14,7 +14,8 @@ namespace trustsite {
 // the page, `root` + its path, with format, localized size and SHA-256), follow its public
 // `url`, or request access (a mailto: link whose subject names the document in this locale,
 // RFC 6068, or the https form, as it is). `root` is the page's path to the site root ("../").
-// The links of the descriptions are appended to `links`. Pure.
+// Each document's `extra:`, and the file's own as `extra` next to `items`, pass as written
+// (SPEC 2). The links of the descriptions are appended to `links`. Pure.
 nlohmann::json documents_view(const DocumentList& list, const LocaleView& view,
                               const std::string& root, std::vector<LinkUse>* links = nullptr);
 

@@ -8,8 +8,8 @@ namespace trustsite {
 
 const FaqFields& faq_fields() {
   static const FaqFields fields{
-      {"questions"},
-      {"id", "question", "answer", "order"},
+      {"questions", "extra"},
+      {"id", "question", "answer", "order", "extra"},
   };
   return fields;
 }
@@ -30,6 +30,7 @@ std::optional<Question> load_question(const YAML::Node& item, const std::string&
   question.answer = context.localized(reader, "answer", true);
   if (auto order = reader.integer("order", false, -1000000, 1000000))
     question.order = static_cast<int>(*order);
+  question.extra = reader.extra();
   reader.finish();
   if (question.id.empty() || question.question.empty() || question.answer.empty())
     return std::nullopt;
@@ -56,6 +57,7 @@ QuestionList load_faq(const LoadContext& context) {
     if (auto question = load_question(item, file, context))
       list.items.push_back(std::move(*question));
   });
+  list.extra = top.extra();
   top.finish();
   std::stable_sort(list.items.begin(), list.items.end(), [](const Question& a, const Question& b) {
     return a.order.value_or(0) < b.order.value_or(0);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "diagnostics.h"
 #include "load_context.h"
 #include "localized.h"
@@ -17,6 +19,7 @@ struct Question {
   LocalizedText question;
   LocalizedText answer;  // Markdown
   std::optional<int> order;
+  nlohmann::json extra;  // `extra:` for the theme (SPEC 2), null when absent
   SourceLocation location;
 };
 
@@ -24,6 +27,7 @@ struct Question {
 struct QuestionList {
   bool present = false;         // the file exists
   std::vector<Question> items;  // sorted by order (absent counts as 0), then file order
+  nlohmann::json extra;         // the file's top-level `extra:`
 };
 
 // The field names the loader knows (kept in agreement with schemas/faq.schema.json).

@@ -6,9 +6,9 @@ namespace trustsite {
 
 const FrameworkFields& framework_fields() {
   static const FrameworkFields fields{
-      {"frameworks"},
+      {"frameworks", "extra"},
       {"id", "name", "type", "status", "scope", "issuer", "issued", "expires", "expected", "report",
-       "document", "note", "mapping"},
+       "document", "note", "mapping", "extra"},
   };
   return fields;
 }
@@ -68,6 +68,7 @@ std::optional<Framework> load_framework(const YAML::Node& item, const std::strin
     framework.mapping = *mapping;
     framework.mapping_location = reader.location_of_value("mapping");
   }
+  framework.extra = reader.extra();
   reader.finish();
 
   // What the status allows (SPEC 3): dates of a certificate or report only once it exists, an
@@ -126,6 +127,7 @@ FrameworkList load_frameworks(const LoadContext& context) {
                           if (auto framework = load_framework(item, file, context))
                             list.items.push_back(std::move(*framework));
                         });
+  list.extra = top.extra();
   top.finish();
   return list;
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "access.h"
 #include "date.h"
 #include "diagnostics.h"
@@ -68,6 +70,7 @@ struct Framework {
   LocalizedText note;   // Markdown, optional
   std::string mapping;  // control `frameworks` labels starting with this text link here
   SourceLocation mapping_location;
+  nlohmann::json extra;  // `extra:` for the theme (SPEC 2), null when absent
   SourceLocation location;
   // Resolved by validation: the document `document` names (nullptr when none), and whether an
   // achieved entry had expired at "now" (SPEC 2). `report` is set from the document's access
@@ -83,6 +86,7 @@ struct Framework {
 struct FrameworkList {
   bool present = false;          // the file exists
   std::vector<Framework> items;  // in file order
+  nlohmann::json extra;          // the file's top-level `extra:`
 };
 
 // The field names the loader knows (kept in agreement with schemas/compliance.schema.json).

@@ -115,6 +115,7 @@ json frameworks_view(const FrameworkList& list, const LocaleView& view,
     if (!framework.note.empty())
       item["note"] = markdown_json(framework.note, view, kItemParent, links);
     if (!framework.mapping.empty()) item["mapping"] = framework.mapping;
+    if (!framework.extra.is_null()) item["extra"] = framework.extra;
     frameworks.push_back(std::move(item));
   }
   return frameworks;

@@ -12,7 +12,8 @@ namespace trustsite {
 // status ("expired" for an achieved entry past its `expires`, never "achieved"), the localized
 // status label (for achieved, by type: certified / report available / self-assessed /
 // compliant), its dates, the localized `expected` period, who may have its report (with the
-// document that holds it) and its Markdown scope and note. Pure.
+// document that holds it), its Markdown scope and note, and its `extra:` as written (SPEC 2).
+// Pure.
 // The links of their Markdown (scope, note) are appended to `links`.
 nlohmann::json frameworks_view(const FrameworkList& list, const LocaleView& view,
                                std::vector<LinkUse>* links = nullptr);

@@ -7,8 +7,8 @@ namespace trustsite {
 
 const HighlightFields& highlight_fields() {
   static const HighlightFields fields{
-      {"highlights"},
-      {"id", "label", "value", "link"},
+      {"highlights", "extra"},
+      {"id", "label", "value", "link", "extra"},
   };
   return fields;
 }
@@ -47,6 +47,7 @@ std::optional<Highlight> load_highlight(const YAML::Node& item, const std::strin
                              "slug; expected e.g. \"#database-encryption\" or privacy");
     }
   }
+  highlight.extra = reader.extra();
   reader.finish();
   if (highlight.id.empty()) return std::nullopt;
   return highlight;
@@ -73,6 +74,7 @@ HighlightList load_highlights(const LoadContext& context) {
                           if (auto highlight = load_highlight(item, file, context))
                             list.items.push_back(std::move(*highlight));
                         });
+  list.extra = top.extra();
   top.finish();
   return list;
 }

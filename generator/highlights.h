@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "diagnostics.h"
 #include "load_context.h"
 #include "localized.h"
@@ -21,6 +23,7 @@ struct Highlight {
   // there is none.
   std::string link;
   SourceLocation link_location;
+  nlohmann::json extra;  // `extra:` for the theme (SPEC 2), null when absent
   SourceLocation location;
   // Resolved by validation: the id `#<id>` names (checked against the ids on the page), or the
   // page a slug names.
@@ -32,6 +35,7 @@ struct Highlight {
 struct HighlightList {
   bool present = false;          // the file exists
   std::vector<Highlight> items;  // in file order
+  nlohmann::json extra;          // the file's top-level `extra:`
 };
 
 // The field names the loader knows (kept in agreement with schemas/highlights.schema.json).

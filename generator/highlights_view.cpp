@@ -21,6 +21,7 @@ json highlights_view(const HighlightList& list, const LocaleView& view, const st
       item["link_href"] = root + page_path(view.code, highlight.link_page->slug);
       item["linked"] = true;
     }
+    if (!highlight.extra.is_null()) item["extra"] = highlight.extra;
     highlights.push_back(std::move(item));
   }
   return highlights;

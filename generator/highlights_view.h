@@ -11,7 +11,8 @@ namespace trustsite {
 
 // `highlights`: each highlight in file order with its label and value and, when it has a
 // `link`, the link from the page: "#<id>" for an item on the Trust Center, `root` + the page's
-// path in this locale for a page slug (`root`: the page's path to the site root, "../"). Pure.
+// path in this locale for a page slug (`root`: the page's path to the site root, "../"), and
+// its `extra:` as written (SPEC 2). Pure.
 nlohmann::json highlights_view(const HighlightList& list, const LocaleView& view,
                                const std::string& root);
 

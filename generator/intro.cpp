@@ -21,7 +21,7 @@ const IntroSource* shown_intro_source(const Intro& intro, const std::string& loc
 }
 
 const std::vector<std::string>& intro_front_matter_fields() {
-  static const std::vector<std::string> fields = {"title"};
+  static const std::vector<std::string> fields = {"title", "extra"};
   return fields;
 }
 
@@ -65,6 +65,7 @@ std::optional<IntroSource> load_intro_text(std::string_view text, const std::str
                        split.yaml_first_line);
       if (!reader.ok()) return std::nullopt;
       if (auto title = reader.text("title", false)) source.title = *title;
+      source.extra = reader.extra();
       reader.finish();
     }
   }

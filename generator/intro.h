@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "load_context.h"
 
 namespace trustsite {
@@ -14,10 +16,11 @@ namespace trustsite {
 // One file of the introduction: content/intro.<locale>.md.
 struct IntroSource {
   std::string locale;
-  std::string title;  // front matter `title`; empty when the file has none
-  std::string body;   // Markdown after the front matter
-  int body_line = 1;  // 1-based line of the body's first line in the file
-  std::string file;   // relative to the site dir
+  std::string title;     // front matter `title`; empty when the file has none
+  nlohmann::json extra;  // front matter `extra:` for the theme (SPEC 2), null when absent
+  std::string body;      // Markdown after the front matter
+  int body_line = 1;     // 1-based line of the body's first line in the file
+  std::string file;      // relative to the site dir
 };
 
 // The introduction with its translations, keyed by locale; empty when the site has none.
@@ -32,7 +35,8 @@ struct Intro {
 const IntroSource* shown_intro_source(const Intro& intro, const std::string& locale,
                                       const std::string& default_locale);
 
-// The front matter fields the loader knows (kept in agreement with docs/content.md).
+// The front matter fields the loader knows (kept in agreement with docs/content.md and
+// schemas/intro-front-matter.schema.json).
 const std::vector<std::string>& intro_front_matter_fields();
 
 // Loads every content/intro.<locale>.md. Reports, with positions: a file name without a listed

@@ -25,6 +25,7 @@ json intro_view(const Intro& intro, const LocaleView& view, std::vector<LinkUse>
     origin.value = {source->file, source->body_line, 1};
     add_link_uses(found, origin, source->locale, *links);
   }
+  if (!source->extra.is_null()) out["extra"] = source->extra;
   if (!lang.empty()) {
     out["body"]["lang"] = lang;
     out["lang"] = lang;

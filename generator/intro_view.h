@@ -8,7 +8,8 @@
 
 namespace trustsite {
 
-// `intro` in `view`'s locale: {title (localized, when the shown file has one), body (Markdown;
+// `intro` in `view`'s locale: {title (localized, when the shown file has one), extra (its
+// front matter's `extra:` as written, when given; SPEC 2), body (Markdown;
 // its headings below the title's h2, or below the page's h1 without a title), lang and
 // not_translated {lang, notice} when the default locale's file stands in for a missing
 // translation (SPEC 3, as for policy pages)}. Null when the site has no introduction. When

@@ -138,6 +138,11 @@ class Planner {
     context["highlights"] = highlights_view(content.highlights, view, root);
     context["has_compliance"] = !content.frameworks.items.empty();
     context["compliance"] = {{"frameworks", frameworks_view(content.frameworks, view, &links)}};
+    // The top-level `extra:` of compliance.yaml, highlights.yaml and faq.yaml (SPEC 2).
+    if (!content.frameworks.extra.is_null())
+      context["compliance"]["extra"] = content.frameworks.extra;
+    if (!content.highlights.extra.is_null()) context["highlights_extra"] = content.highlights.extra;
+    if (!content.faq.extra.is_null()) context["faq_extra"] = content.faq.extra;
     context["has_glance"] = !content.highlights.items.empty() || !content.frameworks.items.empty();
     context["has_documents"] = !content.documents.items.empty();
     context["documents"] = documents_view(content.documents, view, root, &links);

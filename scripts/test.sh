@@ -13,7 +13,8 @@ bash scripts/install-deps.sh --test
 # package-lock.json. --ignore-scripts: vnu-jar's postinstall would download a Java runtime; the
 # Debian one from install-deps.sh is used instead.
 npm ci --ignore-scripts --no-audit --no-fund --prefix tests/web
-# Ajv and yaml for the editor-schema test (tests/schema/validate.mjs).
+# Ajv, yaml and yaml-language-server for the editor-schema tests (tests/schema/validate.mjs,
+# tests/schema/editor.mjs).
 npm ci --ignore-scripts --no-audit --no-fund --prefix tests/schema
 
 failed=()

@@ -4,12 +4,14 @@
 // content that must never reach the page as markup.
 #include <array>
 #include <cstdio>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
 #include <sys/wait.h>
+#include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
 #include "build.h"
@@ -17,6 +19,7 @@
 #include "content.h"
 #include "data_dirs.h"
 #include "test_util.h"
+#include "theme.h"
 
 using namespace trustsite;
 using trustsite::testing::copy_tree;
@@ -1467,4 +1470,68 @@ TEST_CASE("schemas: every field the loaders know is in schemas/, and every schem
       }
     }
   }
+}
+
+// The schemas of page and introduction front matter, theme.yaml and a site's locales/<code>.yaml
+// (SPEC 7 "Editor support"; docs/editors.md).
+TEST_CASE("schemas: front matter, theme.yaml and UI strings files agree with their loaders") {
+  const fs::path source = fs::path(TRUSTSITE_TESTS_DIR).parent_path();
+  auto load = [&](const std::string& name) {
+    const std::string text = read_file(source / "schemas" / (name + ".schema.json"));
+    REQUIRE_MESSAGE(!text.empty(), name);
+    return nlohmann::json::parse(text);
+  };
+  auto keys = [](const nlohmann::json& object_schema) {
+    std::set<std::string> names;
+    for (const auto& [key, value] : object_schema.at("properties").items()) names.insert(key);
+    return names;
+  };
+  auto set_of = [](const std::vector<std::string>& names) {
+    return std::set<std::string>(names.begin(), names.end());
+  };
+  const auto front_matter = load("front-matter");
+  CHECK(keys(front_matter) == set_of(content_fields().front_matter));
+  CHECK(front_matter["required"] == nlohmann::json{"title"});
+  const auto intro = load("intro-front-matter");
+  CHECK(keys(intro) == set_of(content_fields().intro_front_matter));
+  CHECK_FALSE(intro.contains("required"));
+  const auto theme = load("theme");
+  CHECK(keys(theme) == set_of(theme_fields()));
+  for (const auto* schema : {&front_matter, &intro, &theme}) {
+    CHECK((*schema)["additionalProperties"] == false);
+    for (const auto& [name, property] : (*schema)["properties"].items())
+      CHECK_MESSAGE(property.contains("description"), name);
+  }
+
+  // locale.schema.json has exactly the keys of trustsite's own UI strings (nested maps of
+  // texts), plus `extra` at the top; `node tests/schema/locale-schema.mjs` regenerates it.
+  const auto locale = load("locale");
+  std::function<void(const YAML::Node&, const nlohmann::json&, const std::string&)> same =
+      [&](const YAML::Node& strings, const nlohmann::json& schema, const std::string& prefix) {
+        INFO("UI strings '" << prefix << "': run node tests/schema/locale-schema.mjs");
+        REQUIRE(schema.contains("properties"));
+        CHECK(schema["additionalProperties"] == false);
+        std::set<std::string> names;
+        for (const auto& entry : strings) {
+          const std::string key = entry.first.Scalar();
+          names.insert(key);
+          const std::string dotted = prefix.empty() ? key : prefix + "." + key;
+          CHECK_MESSAGE(schema["properties"].contains(key), dotted);
+          if (!schema["properties"].contains(key)) continue;
+          const nlohmann::json& property = schema["properties"][key];
+          CHECK_MESSAGE(property.contains("description"), dotted);
+          if (entry.second.IsMap())
+            same(entry.second, property, dotted);
+          else
+            CHECK_MESSAGE(property["type"] == "string", dotted);
+        }
+        if (prefix.empty()) names.insert("extra");
+        CHECK(keys(schema) == names);
+      };
+  for (const char* code : {"en", "sv"}) {
+    const YAML::Node strings =
+        YAML::Load(read_file(source / "locales" / (std::string(code) + ".yaml")));
+    same(strings, locale, "");
+  }
+  CHECK(locale["properties"]["extra"]["type"] == "object");
 }

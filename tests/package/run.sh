@@ -71,6 +71,11 @@ for required in /usr/bin/trustsite \
   /usr/share/doc/trustsite/docs/cli.md; do
   grep -qx "$required" "$work/contents" || fail "the package lacks $required"
 done
+# Every editor schema of the source (SPEC 7), not only the two that `trustsite new` names.
+for schema in "$(dirname "$0")"/../../schemas/*.schema.json; do
+  required="/usr/share/trustsite/schemas/$(basename "$schema")"
+  grep -qx "$required" "$work/contents" || fail "the package lacks $required"
+done
 echo "contents: $(wc -l < "$work/contents") paths, all allowed"
 
 # 2b. Depends.

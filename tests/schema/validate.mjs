@@ -1,6 +1,7 @@
 // Validates YAML content against schemas/*.schema.json with Ajv, an implementation independent
-// of trustsite's loaders (issue 3). The example site and the valid fixture site must pass; a
-// set of invalid fixtures must each fail, so the schemas are not vacuous.
+// of trustsite's loaders (issue 3). The example site and the valid fixture sites must pass (their
+// YAML files, the front matter of their pages and introduction, their UI strings files and
+// theme.yaml files); a set of invalid fixtures must each fail, so the schemas are not vacuous.
 // With --trustsite BINARY (as CTest runs it), the site that `trustsite new` writes is validated
 // too, and each of its YAML files' modeline must name an existing schema.
 //   node tests/schema/validate.mjs [--trustsite build/trustsite]   (CTest: schema_validation)
@@ -17,7 +18,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
 const schemas = {};
-for (const name of ["site", "controls", "subprocessors", "ai", "compliance", "documents", "highlights", "faq"]) {
+for (const name of ["site", "controls", "subprocessors", "ai", "compliance", "documents", "highlights", "faq",
+                    "front-matter", "intro-front-matter", "locale", "theme"]) {
   schemas[name] = ajv.compile(JSON.parse(readFileSync(join(root, "schemas", `${name}.schema.json`), "utf8")));
 }
 
@@ -31,12 +33,36 @@ function siteFiles(site) {
                                 ["compliance.yaml", "compliance"], ["documents.yaml", "documents"],
                                 ["highlights.yaml", "highlights"], ["faq.yaml", "faq"]])
     if (existsSync(join(site, "content", name))) files.push([join(site, "content", name), schema]);
+  const pages = join(site, "content", "pages");
+  if (existsSync(pages))
+    for (const name of readdirSync(pages).filter((n) => n.endsWith(".md")).sort())
+      files.push([join(pages, name), "front-matter"]);
+  for (const name of readdirSync(join(site, "content")).filter((n) => /^intro\..+\.md$/.test(n)).sort())
+    files.push([join(site, "content", name), "intro-front-matter"]);
+  const locales = join(site, "locales");
+  if (existsSync(locales))
+    for (const name of readdirSync(locales).filter((n) => n.endsWith(".yaml")).sort())
+      files.push([join(locales, name), "locale"]);
+  const themes = join(site, "themes");
+  if (existsSync(themes))
+    for (const name of readdirSync(themes).sort())
+      if (existsSync(join(themes, name, "theme.yaml"))) files.push([join(themes, name, "theme.yaml"), "theme"]);
   return files;
+}
+
+// The YAML a file holds: a Markdown file's front matter (between '---' lines at its start; an
+// introduction may have none, then it is {}), else the whole file.
+function yamlOf(path) {
+  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  if (!path.endsWith(".md")) return text;
+  if (!/^---\r?\n/.test(text)) return "{}";
+  const match = text.match(/^---\r?\n([\s\S]*?)^---\r?$/m);
+  return match ? match[1] : "{}";
 }
 
 function validate(path, schema) {
   // YAML 1.2 core schema: dates stay strings, as trustsite reads them.
-  const data = YAML.parse(readFileSync(path, "utf8"));
+  const data = YAML.parse(yamlOf(path)) ?? {};
   const ok = schemas[schema](data);
   return { ok, errors: schemas[schema].errors ?? [] };
 }
@@ -104,6 +130,10 @@ const invalid = [
   ["vulnerability-disclosure-limits", "site.yaml", "site", "/vulnerability_disclosure/bounty/max"],
   ["faq-errors", "content/faq.yaml", "faq", "/questions/2"],
   ["faq-errors", "content/faq.yaml", "faq", "/questions/3"],
+  ["page-front-matter-errors", "content/pages/privacy.en.md", "front-matter", "/order"],
+  ["page-front-matter-errors", "content/pages/privacy.en.md", "front-matter", "/menu"],
+  ["ui-string-unknown", "locales/en.yaml", "locale", "/status"],
+  ["ui-string-unknown", "locales/en.yaml", "locale", "/footer"],
 ];
 for (const [fixture, file, schema, pointer] of invalid) {
   const path = join(root, "tests", "fixtures", "invalid", fixture, file);
