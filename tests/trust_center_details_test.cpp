@@ -143,13 +143,16 @@ TEST_CASE("details: the programme section lists contacts, commitments, safe harb
             "engelska</span></li>"));
   CHECK(has(sv, "<a href=\"../sv/security-policy/\">Säkerhetspolicy</a>"));
 
-  // Near the top: after the introduction, before the status legend; first in the contents.
+  // Reached from the first screen (the hero's "Report a vulnerability"); the section itself
+  // follows the documents, before the FAQ, in the page and in the contents (issue 14).
   const std::string page = site.page("en/index.html");
   const auto programme = page.find("id=\"vulnerability-disclosure\"");
-  CHECK(page.find("class=\"intro\"") < programme);
-  CHECK(programme < page.find("id=\"status-legend\""));
+  CHECK(page.find("<a class=\"hero__report\" href=\"#vulnerability-disclosure\">") <
+        page.find("class=\"intro\""));
+  CHECK(page.find("id=\"status-legend\"") < programme);
+  CHECK(programme < page.find("id=\"faq\""));
   const std::string toc = page.substr(page.find("<nav class=\"toc\""));
-  CHECK(toc.find("href=\"#vulnerability-disclosure\"") < toc.find("href=\"#status-legend\""));
+  CHECK(toc.find("href=\"#vulnerability-disclosure\"") < toc.find("href=\"#faq\""));
 }
 
 TEST_CASE("details: contacts carry role labels, the address is an <address>, and the company") {
@@ -218,11 +221,13 @@ TEST_CASE("details: FAQ questions in order, each deep-linkable with its answer a
   CHECK(report < train);
   CHECK(train < stored);
   CHECK(stored != std::string::npos);
+  // One <details> per question; the id on the answer inside it, so #<id> opens it.
   const std::string stored_item = element_with_id(en, "where-is-data-stored");
-  CHECK(has(stored_item, "<article id=\"where-is-data-stored\" class=\"faq__item\">"));
-  CHECK(has(stored_item, "<h3 class=\"faq__question\">Where is our data stored?</h3>"));
+  CHECK(has(stored_item,
+            "<div id=\"where-is-data-stored\" class=\"control__body faq__answer prose\">"));
   CHECK(has(stored_item, "<p>In the <strong>EU</strong>, see <a href=\"#mfa\">MFA</a>.</p>"));
-  // Readable without JavaScript: nothing folds the answers away.
+  CHECK(has(en.substr(0, en.find("id=\"where-is-data-stored\"")),
+            "<h3 class=\"control__title faq__question\">Where is our data stored?</h3>"));
   CHECK_FALSE(has(faq, "<details"));
   // Raw HTML in an answer is dropped (safe mode).
   CHECK_FALSE(has(faq, "<script"));
