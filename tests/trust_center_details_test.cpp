@@ -143,11 +143,11 @@ TEST_CASE("details: the programme section lists contacts, commitments, safe harb
             "engelska</span></li>"));
   CHECK(has(sv, "<a href=\"../sv/security-policy/\">Säkerhetspolicy</a>"));
 
-  // Reached from the first screen (the hero's "Report a vulnerability"); the section itself
+  // Reached from the first screen (the header's "Report a vulnerability"); the section itself
   // follows the documents, before the FAQ, in the page and in the contents (issue 14).
   const std::string page = site.page("en/index.html");
   const auto programme = page.find("id=\"vulnerability-disclosure\"");
-  CHECK(page.find("<a class=\"hero__report\" href=\"#vulnerability-disclosure\">") <
+  CHECK(page.find("<a class=\"site-header__report\" href=\"#vulnerability-disclosure\">") <
         page.find("class=\"intro\""));
   CHECK(page.find("id=\"status-legend\"") < programme);
   CHECK(programme < page.find("id=\"faq\""));

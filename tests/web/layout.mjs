@@ -4,7 +4,7 @@
 //   page (one closed summary row each); the goal of issue 14 is 8,000 and 16,000 px, the ceilings
 //   below are what the default theme reaches today, so the page cannot grow back unnoticed;
 // - the first screen (1280x800) shows the title, the certifications with their status, all key
-//   facts, the status counts, the update stamp and the way to report a vulnerability; at 375 px
+//   facts, the status counts, the update stamp and the header's link to report a vulnerability; at 375 px
 //   the first 1.5 screens show all of them but the key facts, which must at least begin there;
 // - a deep link #<control-id> opens that control's <details> and shows its description;
 // - printed (Chromium --print-to-pdf), /en/ fits in at most 12 A4 pages and shows the control
@@ -123,7 +123,7 @@ try {
         highlights: foldAt === 800 ? above('.highlight') : begins('.highlight'),
         statusCounts: above('.status-counts'),
         stamp: above('.hero__meta .stamp'),
-        report: above('.hero__report'),
+        report: above('.site-header__report'),
         noLegendBox: document.querySelector('#status-legend').getBoundingClientRect().top + window.scrollY > foldAt,
       };
     }, fold);
