@@ -177,6 +177,13 @@ try {
   const pdf = join(userDataDir, 'en.pdf');
   execFileSync(executablePath, [...chromiumArgs, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'trustsite-print-'))}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `${base}en/`], { stdio: 'ignore', timeout: 120000 });
   const pages = pdfPageCount(pdf);
+  // The real printed page 1 as PNG too, where poppler's pdftoppm is installed (a picture only;
+  // the checks above do not depend on it).
+  try {
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, join(shots, 'en-print-pdf-page-1')], { stdio: 'ignore' });
+  } catch {
+    console.log('note: pdftoppm not found; en-print-pdf-page-1.png not written');
+  }
   check(`print: /en/ is ${pages} A4 pages (at most 12)`, pages > 0 && pages <= 12, `${pages} pages`);
 } catch (error) {
   check('layout run', false, String(error?.stack ?? error));
