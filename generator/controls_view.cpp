@@ -108,14 +108,16 @@ json status_legend_view(const LocaleView& view, const StatusCounts& counts) {
   for (const std::string& status : kStatuses.names()) {
     const auto it = counts.find(status);
     const int count = it == counts.end() ? 0 : it->second;
-    legend.push_back({{"status", status},
-                      {"label", status_label(view, status)},
-                      {"description", view.ui({"status_description", status})},
-                      {"count", count},
-                      {"shown", count > 0},
-                      {"count_label", count_label(view, count)},
-                      {"count_text", fill_placeholders(view.ui({"status_counts", count == 1 ? "one" : "other", status}),
-                                                       {{"count", std::to_string(count)}})}});
+    legend.push_back(
+        {{"status", status},
+         {"label", status_label(view, status)},
+         {"description", view.ui({"status_description", status})},
+         {"count", count},
+         {"shown", count > 0},
+         {"count_label", count_label(view, count)},
+         {"count_text",
+          fill_placeholders(view.ui({"status_counts", count == 1 ? "one" : "other", status}),
+                            {{"count", std::to_string(count)}})}});
   }
   return legend;
 }

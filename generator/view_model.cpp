@@ -143,8 +143,8 @@ class Planner {
     context["highlights"] = highlights_view(content.highlights, view, root);
     context["has_compliance"] = !content.frameworks.items.empty();
     context["compliance"] = {{"frameworks", frameworks_view(content.frameworks, view, &links)}};
-    context["has_glance"] = !content.highlights.items.empty() || !content.frameworks.items.empty() ||
-                            !content.categories.empty();
+    context["has_glance"] = !content.highlights.items.empty() ||
+                            !content.frameworks.items.empty() || !content.categories.empty();
     context["has_documents"] = !content.documents.items.empty();
     context["documents"] = documents_view(content.documents, view, root, &links);
     json intro = intro_view(content.intro, view, &links);

@@ -116,8 +116,8 @@ TEST_CASE("posture site: certifications and highlights at the top, every status 
     const std::string article = row(en, id);
     REQUIRE_FALSE(article.empty());
     CHECK(article.rfind("<details class=\"control framework status-" + status + "\">", 0) == 0);
-    CHECK(has(article, "<div id=\"" + id + "\" class=\"control__body\" data-status=\"" + status +
-                           "\">"));
+    CHECK(has(article,
+              "<div id=\"" + id + "\" class=\"control__body\" data-status=\"" + status + "\">"));
   }
   CHECK(has(row(en, "iso-27001"), "Certified</span>"));
   CHECK(has(row(en, "gdpr"), "Compliant</span>"));

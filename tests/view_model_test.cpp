@@ -536,8 +536,7 @@ TEST_CASE("default theme: rendered pages carry lang, hreflang, ids, statuses and
   CHECK(has(en, "<time datetime=\"2026-11-20T08:15:00Z\">2026-11-20 08:15 UTC</time>"));
   CHECK(has(en, "<tr id=\"aws\" data-status=\"signed\" data-upcoming=\"false\">"));
   CHECK(has(en, "<tr id=\"evil\" data-status=\"in_progress\" data-upcoming=\"false\">"));
-  CHECK(has(en,
-            "<div id=\"receipt-scanning\" class=\"control__body\" data-status=\"planned\">"));
+  CHECK(has(en, "<div id=\"receipt-scanning\" class=\"control__body\" data-status=\"planned\">"));
   CHECK(has(
       en, "<span class=\"stamp\">Updated <time datetime=\"2026-05-18\">2026-05-18</time></span>"));
   CHECK(has(en, "<time datetime=\"2026-03-14\">2026-03-14</time>"));
