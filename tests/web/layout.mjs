@@ -175,7 +175,9 @@ try {
 
   // The page count of Chromium's own print-to-PDF (the command line a reader's "Save as PDF" uses).
   const pdf = join(userDataDir, 'en.pdf');
-  execFileSync(executablePath, [...chromiumArgs, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'trustsite-print-'))}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `${base}en/`], { stdio: 'ignore', timeout: 120000 });
+  const printProfile = mkdtempSync(join(tmpdir(), 'trustsite-print-'));
+  execFileSync(executablePath, [...chromiumArgs, `--user-data-dir=${printProfile}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `${base}en/`], { stdio: 'ignore', timeout: 120000 });
+  rmSync(printProfile, { recursive: true, force: true });
   const pages = pdfPageCount(pdf);
   // The real printed page 1 as PNG too, where poppler's pdftoppm is installed (a picture only;
   // the checks above do not depend on it).
