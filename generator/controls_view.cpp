@@ -1,6 +1,7 @@
 #include "controls_view.h"
 
 #include "locales.h"
+#include "text_rules.h"
 
 namespace trustsite {
 
@@ -58,7 +59,9 @@ json control_view(const LocaleView& view, const Control& control, StatusCounts& 
 json live_view(const LocaleView& view, const LiveStatus& item) {
   std::string label = view.ui({"live", "status", item.status});
   if (label.empty()) label = item.status;
-  json live = {{"status", item.status}, {"label", label}};
+  // Stale data (older than max_age_hours) has status "unknown"; the theme then shows the last
+  // check as "last reported" and leaves out the old detail (SPEC 6).
+  json live = {{"status", item.status}, {"label", label}, {"stale", item.stale}};
   if (item.checked_at_unix != 0) {
     live["checked_at"] = format_rfc3339_utc(item.checked_at_unix);
     live["checked_at_display"] = format_utc_minutes(item.checked_at_unix);
@@ -82,7 +85,15 @@ json categories_view(const SiteModel& model, const LocaleView& view, StatusCount
                  {"title", localized_json(category.title, view)},
                  {"control_count", category.controls.size()},
                  {"controls", std::move(controls)}};
-    if (!category.icon.empty()) item["icon"] = category.icon;
+    // A theme icon by name (`icon_is.<name>`, drawn by the theme's icon partial) or a symbol
+    // shown as written (`icon_text`, e.g. an emoji).
+    if (!category.icon.empty()) {
+      item["icon"] = category.icon;
+      if (is_identifier(category.icon))
+        item["icon_is"] = {{category.icon, true}};
+      else
+        item["icon_text"] = category.icon;
+    }
     if (!category.summary.empty())
       item["summary"] = markdown_json(category.summary, view, kCategorySummaryParent, &links);
     if (!category.extra.is_null()) item["extra"] = category.extra;
@@ -97,11 +108,16 @@ json status_legend_view(const LocaleView& view, const StatusCounts& counts) {
   for (const std::string& status : kStatuses.names()) {
     const auto it = counts.find(status);
     const int count = it == counts.end() ? 0 : it->second;
-    legend.push_back({{"status", status},
-                      {"label", status_label(view, status)},
-                      {"description", view.ui({"status_description", status})},
-                      {"count", count},
-                      {"count_label", count_label(view, count)}});
+    legend.push_back(
+        {{"status", status},
+         {"label", status_label(view, status)},
+         {"description", view.ui({"status_description", status})},
+         {"count", count},
+         {"shown", count > 0},
+         {"count_label", count_label(view, count)},
+         {"count_text",
+          fill_placeholders(view.ui({"status_counts", count == 1 ? "one" : "other", status}),
+                            {{"count", std::to_string(count)}})}});
   }
   return legend;
 }

@@ -19,10 +19,12 @@ using StatusCounts = std::map<std::string, int>;
 nlohmann::json categories_view(const SiteModel& model, const LocaleView& view, StatusCounts& counts,
                                std::vector<LinkUse>& links);
 
-// `status_legend`: every status with its label, description and count (from categories_view).
+// `status_legend`: every status with its label, description, count (from categories_view),
+// `shown` (count > 0) and `count_text` ("44 implemented", from status_counts.<status>).
 nlohmann::json status_legend_view(const LocaleView& view, const StatusCounts& counts);
 
-// A live badge: {status, label, checked_at, checked_at_display, detail}.
+// A live badge: {status, label, stale, checked_at, checked_at_display, detail}; `stale` is true
+// when the item is older than max_age_hours (status is then "unknown", SPEC 6).
 nlohmann::json live_view(const LocaleView& view, const LiveStatus& item);
 
 }  // namespace trustsite

@@ -10,6 +10,7 @@
 #include "frameworks_view.h"
 #include "highlights_view.h"
 #include "intro_view.h"
+#include "locales.h"
 #include "pages_view.h"
 #include "site_paths.h"
 #include "subprocessors_view.h"
@@ -127,6 +128,10 @@ class Planner {
     context["has_categories"] = !categories.empty();
     context["categories"] = std::move(categories);
     context["status_legend"] = status_legend_view(view, counts);
+    int control_total = 0;
+    for (const auto& [status, count] : counts) control_total += count;
+    context["status_total"] = fill_placeholders(view.ui({"status_counts", "intro"}),
+                                                {{"count", std::to_string(control_total)}});
     context["has_subprocessors"] = content.subprocessors.present;
     context["subprocessors"] = subprocessors_view(content.subprocessors, view);
     context["has_disclosures"] = content.disclosures.present;
@@ -143,7 +148,8 @@ class Planner {
       context["compliance"]["extra"] = content.frameworks.extra;
     if (!content.highlights.extra.is_null()) context["highlights_extra"] = content.highlights.extra;
     if (!content.faq.extra.is_null()) context["faq_extra"] = content.faq.extra;
-    context["has_glance"] = !content.highlights.items.empty() || !content.frameworks.items.empty();
+    context["has_glance"] = !content.highlights.items.empty() ||
+                            !content.frameworks.items.empty() || !content.categories.empty();
     context["has_documents"] = !content.documents.items.empty();
     context["documents"] = documents_view(content.documents, view, root, &links);
     json intro = intro_view(content.intro, view, &links);

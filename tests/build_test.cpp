@@ -89,7 +89,10 @@ TEST_CASE("build: categories, controls, sub-processors and disclosures carry ids
   CHECK(en.find("id=\"data\"") < en.find("id=\"access\""));  // order 5 before order 10
   const std::string mfa = element_with_id(en, "mfa");
   CHECK(mfa.find("data-status=\"implemented\"") != std::string::npos);
-  CHECK(mfa.find("Implemented") != std::string::npos);  // status as text, not colour alone
+  // Status as text, not colour alone: in the row's summary, just before the body with the id.
+  const std::size_t mfa_at = en.find("id=\"mfa\"");
+  REQUIRE(en.rfind("Implemented</span>", mfa_at) != std::string::npos);
+  CHECK(en.rfind("Implemented</span>", mfa_at) > en.rfind("<details", mfa_at));
   CHECK(element_with_id(en, "sso").find("data-status=\"in_progress\"") != std::string::npos);
   CHECK(element_with_id(en, "cloudhost").find("data-status=\"signed\"") != std::string::npos);
   CHECK(element_with_id(en, "summaries").find("data-status=\"implemented\"") != std::string::npos);

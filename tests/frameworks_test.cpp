@@ -357,15 +357,14 @@ TEST_CASE("frameworks: the default theme shows every status as text, expired nev
     if (page.output_path == "en/index.html") html = library.render("home", page.context);
   REQUIRE_FALSE(html.empty());
   auto has = [&](const std::string& needle) { return html.find(needle) != std::string::npos; };
-  CHECK(
-      has("<article id=\"iso-27001\" class=\"framework status-achieved\" "
-          "data-status=\"achieved\">"));
-  CHECK(
-      has("<article id=\"soc-2-type-1\" class=\"framework status-expired\" "
-          "data-status=\"expired\">"));
-  const auto expired_at = html.find("<article id=\"soc-2-type-1\"");
+  // A compact row each: name and status in the summary, the id and data-status on the body.
+  CHECK(has("<details class=\"control framework status-achieved\">"));
+  CHECK(has("<div id=\"iso-27001\" class=\"control__body\" data-status=\"achieved\">"));
+  CHECK(has("<div id=\"soc-2-type-1\" class=\"control__body\" data-status=\"expired\">"));
+  const auto expired_body = html.find("<div id=\"soc-2-type-1\"");
+  const auto expired_at = html.rfind("<details", expired_body);
   const std::string expired =
-      html.substr(expired_at, html.find("</article>", expired_at) - expired_at);
+      html.substr(expired_at, html.find("</details>", expired_at) - expired_at);
   CHECK(expired.find("achieved") == std::string::npos);
   CHECK(expired.find("Report available") == std::string::npos);
   CHECK(expired.find("Expired") != std::string::npos);
@@ -374,8 +373,8 @@ TEST_CASE("frameworks: the default theme shows every status as text, expired nev
   CHECK(has("data-status=\"not_applicable\""));
   CHECK(has("data-status=\"not_pursued\""));
   // Status in words, next to a symbol.
-  CHECK(has("<span class=\"visually-hidden\">Status: </span>Expired</p>"));
-  CHECK(has("<span class=\"visually-hidden\">Status: </span>Certified</p>"));
+  CHECK(has("<span class=\"visually-hidden\">Status: </span>Expired</span>"));
+  CHECK(has("<span class=\"visually-hidden\">Status: </span>Certified</span>"));
   CHECK(has("Expired on <time datetime=\"2026-06-30\">2026-06-30</time>"));
   CHECK(has("Expected Q2 2027"));
   CHECK(has("Expected <time datetime=\"2027-06\">June 2027</time>"));
@@ -391,9 +390,9 @@ TEST_CASE("frameworks: the default theme shows every status as text, expired nev
   CHECK(html.find("id=\"iso-27001\"") == html.rfind("id=\"iso-27001\""));
   CHECK(has("<li><a href=\"#compliance\">"));
   // Framework labels on controls: references that link to the entry, not claims.
-  CHECK(has("<p class=\"frameworks__label\">Mapped to</p>"));
-  CHECK(has("<li><a href=\"#iso-27001\">ISO 27001 A.8.5</a></li>"));
-  CHECK(has("<li>SOC 22 draft</li>"));
+  CHECK(has("<span class=\"frameworks__label\">Mapped to:</span>"));
+  CHECK(has("<span class=\"frameworks__item\"><a href=\"#iso-27001\">ISO 27001 A.8.5</a></span>"));
+  CHECK(has("<span class=\"frameworks__item\">SOC 22 draft</span>"));
 }
 
 TEST_CASE("partial dates: YYYY, YYYY-QN, YYYY-MM and YYYY-MM-DD, their periods and HTML forms") {

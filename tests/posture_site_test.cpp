@@ -31,6 +31,16 @@ std::string element(const std::string& html, const std::string& id) {
   return html.substr(open, close + tag.size() + 3 - open);
 }
 
+// The compact row (<details>) whose body carries `id`: summary (name, status) and body.
+std::string row(const std::string& html, const std::string& id) {
+  const std::size_t at = html.find("id=\"" + id + "\"");
+  if (at == std::string::npos) return {};
+  const std::size_t open = html.rfind("<details", at);
+  const std::size_t close = html.find("</details>", at);
+  if (open == std::string::npos || close == std::string::npos) return {};
+  return html.substr(open, close + 10 - open);
+}
+
 struct Built {
   TempDir dir;
   BuildReport report;
@@ -103,25 +113,24 @@ TEST_CASE("posture site: certifications and highlights at the top, every status 
       {"gdpr", "achieved"}};
   for (const auto& [id, status] : statuses) {
     CAPTURE(id);
-    const std::string article = element(en, id);
+    const std::string article = row(en, id);
     REQUIRE_FALSE(article.empty());
-    CHECK(article.rfind("<article id=\"" + id + "\" class=\"framework status-" + status +
-                            "\" data-status=\"" + status + "\">",
-                        0) == 0);
+    CHECK(article.rfind("<details class=\"control framework status-" + status + "\">", 0) == 0);
+    CHECK(has(article,
+              "<div id=\"" + id + "\" class=\"control__body\" data-status=\"" + status + "\">"));
   }
-  CHECK(has(element(en, "iso-27001"), "Certified</p>"));
-  CHECK(has(element(en, "gdpr"), "Compliant</p>"));
-  CHECK(has(element(en, "soc-2-type-1"), "Expired</p>"));
-  CHECK_FALSE(has(element(en, "soc-2-type-1"), "Report available"));
-  CHECK(has(element(sv, "soc-2-type-1"), "Har gått ut</p>"));
-  CHECK(has(element(sv, "iso-27001"), "Certifierad</p>"));
-  CHECK(has(element(sv, "gdpr"), "Efterlevs</p>"));
-  CHECK(has(element(sv, "hipaa"), "Eftersträvas inte</p>"));
-  CHECK(has(element(en, "iso-27001"), "<dd><time datetime=\"2028-03-09\">2028-03-09</time></dd>"));
-  CHECK(has(element(en, "iso-27001"), "<dd>Example Certifiering AB</dd>"));
-  CHECK(has(element(en, "iso-27001"), "<strong>Östersund</strong>"));
-  CHECK(
-      has(element(en, "iso-27001"), "<a href=\"#iso-certificate\">ISO/IEC 27001 certificate</a>"));
+  CHECK(has(row(en, "iso-27001"), "Certified</span>"));
+  CHECK(has(row(en, "gdpr"), "Compliant</span>"));
+  CHECK(has(row(en, "soc-2-type-1"), "Expired</span>"));
+  CHECK_FALSE(has(row(en, "soc-2-type-1"), "Report available"));
+  CHECK(has(row(sv, "soc-2-type-1"), "Har gått ut</span>"));
+  CHECK(has(row(sv, "iso-27001"), "Certifierad</span>"));
+  CHECK(has(row(sv, "gdpr"), "Efterlevs</span>"));
+  CHECK(has(row(sv, "hipaa"), "Eftersträvas inte</span>"));
+  CHECK(has(row(en, "iso-27001"), "<dd><time datetime=\"2028-03-09\">2028-03-09</time></dd>"));
+  CHECK(has(row(en, "iso-27001"), "<dd>Example Certifiering AB</dd>"));
+  CHECK(has(row(en, "iso-27001"), "<strong>Östersund</strong>"));
+  CHECK(has(row(en, "iso-27001"), "<a href=\"#iso-certificate\">ISO/IEC 27001 certificate</a>"));
   // The compact entries at the top: status, the one date line, who may have the report.
   CHECK(has(en, "Expected Q2 2027"));
   CHECK(has(sv, "Väntas andra kvartalet 2027"));
@@ -138,13 +147,13 @@ TEST_CASE("posture site: certifications and highlights at the top, every status 
   CHECK(has(element(sv, "no-ai-training"), "<dd class=\"highlight__value\">Aldrig</dd>"));
 
   // Framework labels on controls: "Mapped to", linked only where a mapping matches.
-  const std::string mfa = element(en, "staff-mfa");
-  CHECK(has(mfa, "Mapped to"));
+  const std::string mfa = row(en, "staff-mfa");
+  CHECK(has(mfa, "Mapped to:"));
   CHECK(has(mfa, "<a href=\"#iso-27001\">ISO 27001 A.8.5</a>"));
   CHECK(has(mfa, "<a href=\"#soc-2-type-1\">SOC 2 CC6.1</a>"));
-  CHECK(has(mfa, "<li>NIS2 Art. 21</li>"));
-  CHECK(has(element(en, "access-reviews"), "<li>SOC 22 draft</li>"));
-  CHECK(has(element(sv, "staff-mfa"), "Mappas mot"));
+  CHECK(has(mfa, "<span class=\"frameworks__item\">NIS2 Art. 21</span>"));
+  CHECK(has(row(en, "access-reviews"), "<span class=\"frameworks__item\">SOC 22 draft</span>"));
+  CHECK(has(row(sv, "staff-mfa"), "Kopplad till:"));
 
   // Both sections in the table of contents.
   CHECK(has(en, "<li><a href=\"#compliance\">Certifications and compliance</a></li>"));

@@ -167,6 +167,10 @@ UiStrings make_strings() {
       {"live", {{"status", {{"passing", "passing"}}}}},
       {"ai", {{"answer_yes", "Yes"}, {"answer_no", "No"}}},
       {"legend", {{"count_one", "{count} control"}, {"count_other", "{count} controls"}}},
+      {"status_counts",
+       {{"intro", "{count} controls:"},
+        {"one", {{"implemented", "{count} implemented"}}},
+        {"other", {{"implemented", "{count} implemented"}, {"planned", "{count} planned"}}}}},
       {"stamp", {{"updated", "Updated"}}},
       {"subprocessors", {{"caption", "Sub-processors of {company}"}}},
       {"page", {{"not_translated", "Not in {language}; shown in {source_language}."}}},
@@ -370,6 +374,7 @@ TEST_CASE("plan_pages: controls carry status labels, dates, frameworks and live 
   CHECK_FALSE(db.contains("updated"));
   CHECK(db["live"] == json{{"status", "passing"},
                            {"label", "godkänd"},
+                           {"stale", false},
                            {"checked_at", "2026-11-20T08:15:00Z"},
                            {"checked_at_display", "2026-11-20 08:15 UTC"}});
 
@@ -379,6 +384,12 @@ TEST_CASE("plan_pages: controls carry status labels, dates, frameworks and live 
   CHECK(legend[0]["label"] == "Införd");
   CHECK(legend[0]["count_label"] == "1 control");
   CHECK(legend[2]["count_label"] == "0 controls");
+  // The status counts at the top of the page: only statuses that occur, singular and plural.
+  CHECK(legend[0]["count_text"] == "1 implemented");
+  CHECK(legend[0]["shown"] == true);
+  CHECK(legend[2]["count_text"] == "0 planned");
+  CHECK(legend[2]["shown"] == false);
+  CHECK(sv["status_total"] == "2 controls:");
 
   CHECK(sv["stamp"] == json{{"date", "2026-05-18"}, {"label", "Uppdaterad"}});
   CHECK(sv["t"]["subprocessors"]["caption"] == "Sub-processors of Acme AB");
@@ -516,17 +527,16 @@ TEST_CASE("default theme: rendered pages carry lang, hreflang, ids, statuses and
   CHECK(
       has(en, "<a href=\"../en/\" hreflang=\"en\" lang=\"en\" aria-current=\"page\">English</a>"));
   CHECK(has(en, "<section id=\"access\" class=\"category\">"));
-  CHECK(has(
-      en, "<article id=\"mfa\" class=\"control status-implemented\" data-status=\"implemented\">"));
+  // Each control a compact <details> row; the id, data-status and data-live on its body.
+  CHECK(has(en, "<details class=\"control status-implemented\">"));
+  CHECK(has(en, "<div id=\"mfa\" class=\"control__body\" data-status=\"implemented\">"));
   CHECK(has(en,
-            "<article id=\"db-encryption\" class=\"control status-in_progress\" "
-            "data-status=\"in_progress\" data-live=\"passing\">"));
+            "<div id=\"db-encryption\" class=\"control__body\" data-status=\"in_progress\" "
+            "data-live=\"passing\">"));
   CHECK(has(en, "<time datetime=\"2026-11-20T08:15:00Z\">2026-11-20 08:15 UTC</time>"));
   CHECK(has(en, "<tr id=\"aws\" data-status=\"signed\" data-upcoming=\"false\">"));
   CHECK(has(en, "<tr id=\"evil\" data-status=\"in_progress\" data-upcoming=\"false\">"));
-  CHECK(has(en,
-            "<article id=\"receipt-scanning\" class=\"disclosure status-planned\" "
-            "data-status=\"planned\">"));
+  CHECK(has(en, "<div id=\"receipt-scanning\" class=\"control__body\" data-status=\"planned\">"));
   CHECK(has(
       en, "<span class=\"stamp\">Updated <time datetime=\"2026-05-18\">2026-05-18</time></span>"));
   CHECK(has(en, "<time datetime=\"2026-03-14\">2026-03-14</time>"));
@@ -537,9 +547,9 @@ TEST_CASE("default theme: rendered pages carry lang, hreflang, ids, statuses and
   CHECK(has(sv, "<html lang=\"sv\">"));
   CHECK(has(sv, "<span class=\"stamp\">Uppdaterad <time datetime=\"2026-05-18\">"));
   CHECK(has(sv,
-            "<p class=\"status status--implemented\"><span class=\"status__icon\" "
+            "<span class=\"status status--implemented\"><span class=\"status__icon\" "
             "aria-hidden=\"true\"></span>"));
-  CHECK(has(sv, ">Införd</p>"));
+  CHECK(has(sv, ">Införd</span>"));
   // The untranslated description (and only that) is marked as English, for screen readers with
   // `lang` and for sighted readers with a marker in Swedish (SPEC 2).
   CHECK(has(sv,
@@ -562,7 +572,8 @@ TEST_CASE("default theme: rendered pages carry lang, hreflang, ids, statuses and
   CHECK_FALSE(has(html.at("sv/privacy/index.html"), "not-translated"));
 
   const std::string& chooser = html.at("index.html");
-  CHECK(has(chooser, "<meta http-equiv=\"refresh\" content=\"0; url=en/\">"));
+  // No blind redirect: the reader chooses (issue 14; hosts negotiate, docs/publishing.md).
+  CHECK_FALSE(has(chooser, "http-equiv=\"refresh\""));
   CHECK(has(chooser, "<a class=\"choice\" href=\"sv/\" hreflang=\"sv\">"));
 
   const std::string& missing = html.at("404.html");

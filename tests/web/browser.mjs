@@ -3,10 +3,12 @@
 //   wide, in the light and the dark colour scheme;
 // - the language switcher on /en/ (and on a policy page) leads to the same page under /sv/,
 //   with <html lang="sv">;
-// - a deep link to one control (/en/#database-encryption) makes that control the :target and
-//   scrolls it into view; clicking the table of contents link to its category does the same;
-// - a deep link to an FAQ question shows its answer; the header's "Report a vulnerability"
+// - a deep link to one control (/en/#database-encryption) makes that control's body the :target,
+//   opens its <details> and scrolls it into view; clicking the table of contents link to its
+//   category does the same;
+// - a deep link to an FAQ question opens and shows its answer; the header's "Report a vulnerability"
 //   link on a policy page leads to the programme on the Trust Center;
+// - the chooser at / stays (no blind redirect) and links to every locale;
 // - no page logs an error or a Content-Security-Policy violation (the server sends _headers).
 // Usage: node browser.mjs <public-dir>. Prints one line per check and "N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -152,15 +154,17 @@ try {
         top: Math.round(box.top),
         scrollY: Math.round(window.scrollY),
         status: element.getAttribute('data-status'),
+        open: element.closest('details')?.open ?? true,
       };
     }, id);
   };
   await page.goto(base + 'en/#database-encryption');
   let state = await inView('database-encryption');
-  check('deep link /en/#database-encryption: the control is the :target and in view', state.exists && state.isTarget && state.visible && state.scrollY > 0 && !!state.status, JSON.stringify(state));
+  check('deep link /en/#database-encryption: the control is the :target and in view', state.exists && state.isTarget && state.visible && state.scrollY > 0 && !!state.status && state.open, JSON.stringify(state));
 
-  // A deep link to an FAQ question shows its answer without JavaScript (the answers are never
-  // folded away), and the header's "Report a vulnerability" link reaches the programme.
+  // A deep link to an FAQ question opens and shows its answer without JavaScript (the id is on
+  // the answer inside the <details>), and the header's "Report a vulnerability" link reaches
+  // the programme.
   // (Reduced motion: the theme then jumps instead of scrolling smoothly down a long page.)
   // A new document load, as when the link is followed from an e-mail.
   await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -168,11 +172,11 @@ try {
   await page.goto(base + 'en/#where-is-data-stored');
   state = await inView('where-is-data-stored');
   const answer = await page.evaluate(() => {
-    const body = document.querySelector('#where-is-data-stored .faq__answer');
+    const body = document.querySelector('#where-is-data-stored.faq__answer');
     const box = body?.getBoundingClientRect();
     return { text: body?.innerText.trim().length ?? 0, height: box ? Math.round(box.height) : 0 };
   });
-  check('deep link /en/#where-is-data-stored: the question is the :target, its answer shown', state.exists && state.isTarget && state.visible && answer.text > 0 && answer.height > 0, JSON.stringify({ state, answer }));
+  check('deep link /en/#where-is-data-stored: the question is the :target, its answer shown', state.exists && state.isTarget && state.visible && state.open && answer.text > 0 && answer.height > 0, JSON.stringify({ state, answer }));
   await page.goto(base + 'en/privacy/');
   await page.locator('header a.site-header__report').click();
   await page.waitForURL(base + 'en/#vulnerability-disclosure');
@@ -201,10 +205,11 @@ try {
   check('unknown URL: 404 status and links back to en and sv', missing.status() === 404 && back.includes('en') && back.includes('sv'), JSON.stringify(back));
   takeProblems();  // the 404 response itself is expected
 
-  // The chooser redirects to the default locale without JavaScript (meta refresh).
+  // The chooser at / stays put (no blind redirect) and offers every locale in its own language.
   await page.goto(base);
-  await page.waitForURL(base + 'en/', { timeout: 10000 }).catch(() => {});
-  check('/ redirects to /en/', page.url() === base + 'en/', page.url());
+  await page.waitForTimeout(1500);
+  const choices = await page.evaluate(() => [...document.querySelectorAll('main a[hreflang]')].map((a) => a.getAttribute('href')));
+  check('/ shows the language chooser (no redirect) with links to en/ and sv/', page.url() === base && choices.includes('en/') && choices.includes('sv/'), JSON.stringify({ url: page.url(), choices }));
   const seen = takeProblems();
   check('navigation: no errors, CSP violations or foreign requests', seen.length === 0, seen.join('\n'));
 } catch (error) {

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # The web's own tools against the example site, built here into a temporary directory:
-#   run.sh TRUSTSITE_BINARY xml|html|schema|browser|all
+#   run.sh TRUSTSITE_BINARY xml|html|schema|browser|layout|all
 # xml      xmllint --noout: sitemap.xml and every Atom feed are well-formed XML
 # html     the Nu Html Checker (npm vnu-jar, run with Java): 0 errors on every HTML page
 # schema   Ajv (draft 2020-12): trust.json is valid against schemas/trust-json.schema.json
 # browser  axe-core in Debian's headless Chromium (playwright-core), navigation checks
+# layout   page heights, first screen, deep links into <details>, print (A4 page count) in
+#          Chromium; screenshots to $TRUSTSITE_SCREENSHOTS (default: build/screenshots)
 # A missing tool is a failure with the command that installs it; nothing is skipped.
 # scripts/install-deps.sh --test and `npm ci --ignore-scripts --prefix tests/web` install them.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-binary="${1:?usage: run.sh TRUSTSITE_BINARY xml|html|schema|browser|all}"
+binary="${1:?usage: run.sh TRUSTSITE_BINARY xml|html|schema|browser|layout|all}"
 step="${2:-all}"
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 
@@ -90,11 +92,20 @@ run_browser() {
   CHROMIUM="$chromium" node "$here/browser.mjs" "$public"
 }
 
+run_layout() {
+  [ -x "$chromium" ] || fail "$chromium not found; install it with: bash scripts/install-deps.sh --test (Debian package chromium)"
+  need_node_modules playwright-core
+  local shots="${TRUSTSITE_SCREENSHOTS:-$repo/build/screenshots}"
+  CHROMIUM="$chromium" node "$here/layout.mjs" "$public" "$shots"
+  echo "screenshots: $shots"
+}
+
 case "$step" in
   xml) run_xml ;;
   html) run_html ;;
   schema) run_schema ;;
   browser) run_browser ;;
-  all) run_xml && run_html && run_schema && run_browser ;;
-  *) fail "unknown step '$step'; expected xml, html, schema, browser or all" ;;
+  layout) run_layout ;;
+  all) run_xml && run_html && run_schema && run_browser && run_layout ;;
+  *) fail "unknown step '$step'; expected xml, html, schema, browser, layout or all" ;;
 esac
