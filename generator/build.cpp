@@ -52,23 +52,31 @@ void check_templates(mustache::TemplateLibrary& library, const Theme& theme,
   }
 }
 
-// Renders every planned page, in parallel: the TemplateLibrary is thread-safe and every
-// template is parsed once.
-std::vector<OutputFile> render_pages(const std::vector<PagePlan>& plans,
+// Plans and renders every page, in parallel (the TemplateLibrary is thread-safe and every
+// template is parsed once): each worker builds one page's context, renders it and frees the
+// context at once, so only the pages being rendered hold their view model (the two home pages of
+// a large site are the biggest). Fills `plans` (in plan_pages() order, contexts left empty: the
+// link check needs only their links) and returns the rendered pages in the same order.
+std::vector<OutputFile> render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
                                      mustache::TemplateLibrary& library, DiagnosticSink& sink) {
+  const PagePlanner planner(model);
+  plans.assign(planner.size(), {});
   std::vector<OutputFile> files(plans.size());
   parallel_for(plans.size(), [&](std::size_t i) {
+    PagePlan plan = planner.plan(i);
     try {
       // UI strings shown in another language carry their `lang` (SPEC 2, language_marks.h).
-      files[i] = {plans[i].output_path,
-                  apply_language_marks(library.render(plans[i].template_name, plans[i].context))};
+      files[i] = {plan.output_path,
+                  apply_language_marks(library.render(plan.template_name, plan.context))};
     } catch (const mustache::TemplateError& error) {
       // A render-time error (a limit) names the page being rendered, too.
       sink.error({error.file(), error.line(), error.column()},
-                 "while rendering " + plans[i].output_path + ": " + error.message());
+                 "while rendering " + plan.output_path + ": " + error.message());
     } catch (const std::exception& error) {
-      sink.error({}, "cannot render " + plans[i].output_path + ": " + error.what());
+      sink.error({}, "cannot render " + plan.output_path + ": " + error.what());
     }
+    plan.context = nullptr;
+    plans[i] = std::move(plan);
   });
   return files;
 }
@@ -189,8 +197,8 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     for (const auto& asset : assets)
       model.assets[asset.source_name] = {asset.output_path, asset.integrity};
 
-    const std::vector<PagePlan> plans = plan_pages(model);
-    std::vector<OutputFile> output = render_pages(plans, library, sink);
+    std::vector<PagePlan> plans;
+    std::vector<OutputFile> output = render_pages(model, plans, library, sink);
     for (const auto& asset : assets) output.push_back({asset.output_path, asset.content});
     // Public document files under their fingerprinted names (one copy of a file named twice).
     std::vector<std::pair<std::string, std::string>> document_types;
