@@ -68,6 +68,8 @@ std::vector<OutputFile> render_pages(const SiteModel& model, std::vector<PagePla
       // UI strings shown in another language carry their `lang` (SPEC 2, language_marks.h).
       files[i] = {plan.output_path,
                   apply_language_marks(library.render(plan.template_name, plan.context))};
+      // The render buffer grew by doubling; the page is kept until the site is written.
+      files[i].content.shrink_to_fit();
     } catch (const mustache::TemplateError& error) {
       // A render-time error (a limit) names the page being rendered, too.
       sink.error({error.file(), error.line(), error.column()},
@@ -109,7 +111,9 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
   auto finish = [&](int exit_code) {
     report.diagnostics = sink.sorted();
     report.exit_code = exit_code;
-    return report;
+    // Moved, not copied: `files` holds the whole output (hundreds of MB for a large site), and
+    // run_build returns right after.
+    return std::move(report);
   };
 
   try {
