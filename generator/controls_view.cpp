@@ -1,9 +1,6 @@
 #include "controls_view.h"
 
-#include <iterator>
-
 #include "locales.h"
-#include "parallel.h"
 
 namespace trustsite {
 
@@ -75,22 +72,11 @@ json live_view(const LocaleView& view, const LiveStatus& item) {
 
 json categories_view(const SiteModel& model, const LocaleView& view, StatusCounts& counts,
                      std::vector<LinkUse>& links) {
-  // One category per worker (most of a large site's view model is its controls and their
-  // Markdown); counts and links are merged in category order, so the result does not depend on
-  // thread timing.
-  struct Part {
-    json item;
-    StatusCounts counts;
-    std::vector<LinkUse> links;
-  };
-  const std::vector<Category>& all = model.content.categories;
-  std::vector<Part> parts(all.size());
-  parallel_for(all.size(), [&](std::size_t index) {
-    const Category& category = all[index];
-    Part& part = parts[index];
+  json categories = json::array();
+  for (const auto& category : model.content.categories) {
     json controls = json::array();
     for (const auto& control : category.controls)
-      controls.push_back(control_view(view, control, part.counts, part.links));
+      controls.push_back(control_view(view, control, counts, links));
     json item = {{"id", category.id},
                  {"href", "#" + category.id},
                  {"title", localized_json(category.title, view)},
@@ -101,14 +87,7 @@ json categories_view(const SiteModel& model, const LocaleView& view, StatusCount
       item["summary"] = markdown_json(category.summary, view, kCategorySummaryParent, &links);
     if (!category.extra.is_null()) item["extra"] = category.extra;
     if (!category.file_extra.is_null()) item["file_extra"] = category.file_extra;
-    part.item = std::move(item);
-  });
-  json categories = json::array();
-  for (Part& part : parts) {
-    for (const auto& [status, count] : part.counts) counts[status] += count;
-    links.insert(links.end(), std::make_move_iterator(part.links.begin()),
-                 std::make_move_iterator(part.links.end()));
-    categories.push_back(std::move(part.item));
+    categories.push_back(std::move(item));
   }
   return categories;
 }
