@@ -15,7 +15,6 @@
 #include "locales.h"
 #include "monitoring.h"
 #include "mustache.h"
-#include "parallel.h"
 #include "security_txt.h"
 #include "site_paths.h"
 #include "sitemap.h"
@@ -53,9 +52,10 @@ void check_templates(mustache::TemplateLibrary& library, const Theme& theme,
 }
 
 // Plans and renders every page, one after the other: each page's context is built, rendered and
-// freed before the next, so only one page holds its view model at a time (the home pages of a large site are hundreds of MiB as
-// JSON at 100 000 controls). Fills `plans` (in plan_pages() order, contexts left empty: the link
-// check needs only their links) and returns the rendered pages in the same order.
+// freed before the next, so only one page holds its view model at a time (the home pages of a
+// large site are hundreds of MiB as JSON at 100 000 controls). Fills `plans` (in plan_pages()
+// order, contexts left empty: the link check needs only their links) and returns the rendered
+// pages in the same order.
 std::vector<OutputFile> render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
                                      mustache::TemplateLibrary& library, DiagnosticSink& sink) {
   const PagePlanner planner(model);
