@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include "parallel.h"
 #include "text_rules.h"
@@ -145,17 +146,31 @@ std::vector<Category> load_categories(const LoadContext& context) {
   if (files.empty())
     sink.error({"content/controls", 0, 0},
                "content/controls/ has no .yaml files; expected one file per category");
-  // Parsing is most of the work and independent per file: parse in parallel, then load in
-  // file order (diagnostics do not depend on thread timing).
-  std::vector<std::optional<YAML::Node>> roots(files.size());
+  // Parsing and loading are independent per file: each worker parses one file, loads it and
+  // drops its YAML tree at once (only one tree per thread is alive, not every file's). Each file
+  // reports into its own sink, merged in file order afterwards, so the diagnostics and the
+  // missing-translation counts do not depend on thread timing.
+  struct Loaded {
+    explicit Loaded(bool strict) : sink(strict) {}
+    DiagnosticSink sink;
+    MissingTranslations missing;
+    std::optional<Category> category;
+  };
+  std::vector<std::unique_ptr<Loaded>> loaded(files.size());
+  for (auto& slot : loaded) slot = std::make_unique<Loaded>(sink.strict());
   parallel_for(files.size(), [&](std::size_t i) {
-    roots[i] = context.read_yaml(files[i], context.display(files[i]));
+    Loaded& slot = *loaded[i];
+    const LoadContext local{context.config, context.files, slot.sink, slot.missing};
+    const std::string file = context.display(files[i]);
+    slot.category =
+        load_category(local.read_yaml(files[i], file), file, files[i].stem().string(), local);
   });
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (auto category =
-            load_category(roots[i], context.display(files[i]), files[i].stem().string(), context))
-      categories.push_back(std::move(*category));
-    roots[i].reset();
+  categories.reserve(files.size());
+  for (auto& slot : loaded) {
+    for (Diagnostic& diagnostic : slot->sink.sorted()) sink.report(std::move(diagnostic));
+    for (const auto& [locale, count] : slot->missing) context.missing[locale] += count;
+    if (slot->category) categories.push_back(std::move(*slot->category));
+    slot.reset();
   }
   std::stable_sort(categories.begin(), categories.end(), [](const Category& a, const Category& b) {
     return std::tie(a.order, a.id) < std::tie(b.order, b.id);

@@ -178,8 +178,16 @@ std::string render(std::string_view markdown, Shift shift,
     if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), extension);
   }
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+  std::unique_ptr<cmark_node, NodeDeleter> document;
+  {
+    // cmark-gfm adds and removes the extensions' special characters in a global table while it
+    // parses inlines (github/cmark-gfm#176): parsing is not thread-safe, so one parse at a time.
+    // Rendering the tree into HTML is, and runs unlocked.
+    static std::mutex parse_mutex;
+    std::lock_guard lock(parse_mutex);
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    document.reset(cmark_parser_finish(parser.get()));
+  }
   if (const int offset = shift(document.get()); offset != 0) shift_headings(document.get(), offset);
   if (links != nullptr) collect_links(document.get(), markdown, *links);
   replace_external_images(document.get());

@@ -721,7 +721,8 @@ class Renderer {
     if (out_.size() > max_output_bytes)
       throw TemplateError(root_.display_path(), 0, 0,
                           "rendered output is larger than " + std::to_string(max_output_bytes) +
-                              " bytes (the limit for one page); expected less content on one "
+                              " bytes (" + std::to_string(max_output_bytes >> 20) +
+                              " MiB, the limit for one page); expected less content on one "
                               "page, or a template without runaway loops or recursion");
   }
 

@@ -30,9 +30,13 @@ inline constexpr int max_nesting_depth = 100;
 // Partials and parents expanded inside each other (recursion) deeper than this: TemplateError.
 inline constexpr int max_partial_depth = 100;
 // Units of rendering work (one per node rendered, one per list element) in one render call.
-inline constexpr std::size_t max_render_steps = 10'000'000;
-// Output of one render call larger than this (bytes): TemplateError.
-inline constexpr std::size_t max_output_bytes = std::size_t{64} << 20;
+// Sized for a home page of 100 000 controls (about 45 steps each with the default theme) with
+// room to spare; a runaway template still stops within seconds.
+inline constexpr std::size_t max_render_steps = 100'000'000;
+// Output of one render call larger than this (bytes): TemplateError. Sized for a home page of
+// 100 000 controls (about 115 MB with the default theme) with room to spare, while hostile input
+// still cannot write gigabytes (docs/errors.md, docs/performance.md).
+inline constexpr std::size_t max_output_bytes = std::size_t{256} << 20;
 // A set-delimiter tag's delimiters longer than this (bytes) are a syntax error.
 inline constexpr std::size_t max_delimiter_length = 32;
 

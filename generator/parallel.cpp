@@ -9,6 +9,14 @@
 
 namespace trustsite {
 
+namespace {
+std::atomic<std::size_t> thread_limit{0};
+}  // namespace
+
+void set_parallel_threads(std::size_t threads) {
+  thread_limit = threads;
+}
+
 void parallel_for(std::size_t count, const std::function<void(std::size_t)>& body) {
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
@@ -24,8 +32,9 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t)>& bod
       }
     }
   };
-  const std::size_t workers =
-      std::min<std::size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
+  const std::size_t limit = thread_limit;
+  const std::size_t workers = std::min<std::size_t>(
+      count, limit != 0 ? limit : std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < workers; ++i) threads.emplace_back(work);
   work();

@@ -14,4 +14,9 @@ namespace trustsite {
 // work (no exception escapes a worker thread).
 void parallel_for(std::size_t count, const std::function<void(std::size_t)>& body);
 
+// At most `threads` threads for every later parallel_for (1: all work on the calling thread;
+// 0: one per CPU, the default). For tests that compare a one-thread build with a parallel one;
+// the output must not differ.
+void set_parallel_threads(std::size_t threads);
+
 }  // namespace trustsite

@@ -14,7 +14,7 @@ struct ServeOptions {
   BuildOptions build;              // out_dir is ignored: the preview has its own directory
   std::string host = "127.0.0.1";  // the address to listen on
   int port = 1313;                 // 0: any free port
-  int poll_milliseconds = 300;     // how often inputs are checked for changes
+  int poll_milliseconds = 50;      // how often inputs are checked for changes (a stat of each)
 };
 
 // A fingerprint of every input of a build of `site_dir`: the path, size and modification time

@@ -1,5 +1,6 @@
 #include "trust_json.h"
 
+#include "parallel.h"
 #include "site_paths.h"
 
 namespace trustsite {
@@ -325,10 +326,15 @@ ojson page_json(const SiteConfig& config, const Page& page) {
   return out;
 }
 
-}  // namespace
+// Stands in for the categories in the document render_trust_json() dumps; no input text can
+// dump to the same characters (texts never hold control characters, and a backslash in a text
+// is dumped doubled).
+constexpr const char* kCategoriesPlaceholder = "\u0001categories\u0001";
 
-nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& content,
-                                       const Date& stamp) {
+// make_trust_json(); unless `with_categories`, the categories are left out as a placeholder
+// string, for render_trust_json() to write one category at a time.
+ojson trust_json_document(const SiteConfig& config, const Content& content, const Date& stamp,
+                          bool with_categories) {
   ojson doc = ojson::object();
   doc["schema"] = kTrustJsonSchema;
   doc["site"] = site_json(config, content);
@@ -348,10 +354,14 @@ nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& 
       frameworks.push_back(framework_json(config, framework));
     doc["frameworks"] = std::move(frameworks);
   }
-  ojson categories = ojson::array();
-  for (const auto& category : content.categories)
-    categories.push_back(category_json(config, category));
-  doc["categories"] = std::move(categories);
+  if (with_categories) {
+    ojson categories = ojson::array();
+    for (const auto& category : content.categories)
+      categories.push_back(category_json(config, category));
+    doc["categories"] = std::move(categories);
+  } else {
+    doc["categories"] = kCategoriesPlaceholder;
+  }
   if (content.subprocessors.present) {
     ojson subprocessors = ojson::array();
     for (const auto& subprocessor : content.subprocessors.items)
@@ -391,10 +401,55 @@ nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& 
   return doc;
 }
 
+}  // namespace
+
+nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& content,
+                                       const Date& stamp) {
+  return trust_json_document(config, content, stamp, true);
+}
+
 std::string render_trust_json(const SiteConfig& config, const Content& content, const Date& stamp) {
-  return make_trust_json(config, content, stamp)
-             .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
-         "\n";
+  // The same text as make_trust_json().dump(), without ever holding the whole tree: a catalogue
+  // of 100 000 controls is about 130 MB of JSON text and several times that as ordered_json.
+  // The categories are dumped one at a time, in parallel, and spliced in at their level.
+  auto dump = [](const ojson& value) {
+    return value.dump(2, ' ', false, ojson::error_handler_t::replace);
+  };
+  const std::string document = dump(trust_json_document(config, content, stamp, false));
+  const std::string placeholder = dump(ojson(kCategoriesPlaceholder));
+  const std::size_t at = document.find(placeholder);
+  std::vector<std::string> categories(content.categories.size());
+  parallel_for(categories.size(), [&](std::size_t i) {
+    // At depth 2 of the document: every line after the first indented by four more spaces (JSON
+    // text has no raw newlines inside strings).
+    const std::string text = dump(category_json(config, content.categories[i]));
+    std::string& out = categories[i];
+    out.reserve(text.size() + text.size() / 8);
+    out += "    ";
+    for (char c : text) {
+      out += c;
+      if (c == '\n') out += "    ";
+    }
+  });
+  std::size_t size = document.size() + 8;
+  for (const auto& text : categories) size += text.size() + 2;
+  std::string out;
+  out.reserve(size);
+  out.append(document, 0, at);
+  if (categories.empty()) {
+    out += "[]";
+  } else {
+    out += "[\n";
+    for (std::size_t i = 0; i < categories.size(); ++i) {
+      if (i > 0) out += ",\n";
+      out += categories[i];
+      std::string().swap(categories[i]);
+    }
+    out += "\n  ]";
+  }
+  out.append(document, at + placeholder.size());
+  out += "\n";
+  return out;
 }
 
 }  // namespace trustsite

@@ -30,16 +30,44 @@ class Planner {
     for (const auto& code : config_.locales) locales_.push_back(make_locale_view(model, code));
   }
 
-  std::vector<PagePlan> plan() {
-    std::vector<PagePlan> pages;
-    pages.push_back(chooser_page());
+  // Which page each index is: the chooser, a locale's home page, a locale's policy page (one
+  // that has a file to show in that locale), the 404 page; in plan_pages() order.
+  struct PageSlot {
+    enum class Kind { chooser, home, policy, not_found } kind;
+    const LocaleView* view = nullptr;
+    const Page* page = nullptr;
+  };
+
+  std::vector<PageSlot> slots() const {
+    std::vector<PageSlot> out;
+    out.push_back({PageSlot::Kind::chooser});
     for (const auto& view : locales_) {
-      pages.push_back(home_page(view));
-      for (const auto& page : model_.content.pages) {
-        if (auto plan = policy_page(view, page)) pages.push_back(std::move(*plan));
-      }
+      out.push_back({PageSlot::Kind::home, &view});
+      for (const auto& page : model_.content.pages)
+        if (shown_page_source(page, view.code, config_.default_locale) != nullptr)
+          out.push_back({PageSlot::Kind::policy, &view, &page});
     }
-    pages.push_back(not_found_page());
+    out.push_back({PageSlot::Kind::not_found});
+    return out;
+  }
+
+  PagePlan plan(const PageSlot& slot) const {
+    switch (slot.kind) {
+      case PageSlot::Kind::chooser:
+        return chooser_page();
+      case PageSlot::Kind::home:
+        return home_page(*slot.view);
+      case PageSlot::Kind::policy:
+        return std::move(*policy_page(*slot.view, *slot.page));
+      case PageSlot::Kind::not_found:
+        break;
+    }
+    return not_found_page();
+  }
+
+  std::vector<PagePlan> plan() const {
+    std::vector<PagePlan> pages;
+    for (const PageSlot& slot : slots()) pages.push_back(plan(slot));
     return pages;
   }
 
@@ -240,6 +268,26 @@ class Planner {
 std::vector<PagePlan> plan_pages(const SiteModel& model) {
   if (model.config.locales.empty()) return {};
   return Planner(model).plan();
+}
+
+struct PagePlanner::Impl {
+  explicit Impl(const SiteModel& model) : planner(model), slots(planner.slots()) {}
+  Planner planner;
+  std::vector<Planner::PageSlot> slots;
+};
+
+PagePlanner::PagePlanner(const SiteModel& model) {
+  if (!model.config.locales.empty()) impl_ = std::make_unique<Impl>(model);
+}
+
+PagePlanner::~PagePlanner() = default;
+
+std::size_t PagePlanner::size() const {
+  return impl_ ? impl_->slots.size() : 0;
+}
+
+PagePlan PagePlanner::plan(std::size_t i) const {
+  return impl_->planner.plan(impl_->slots.at(i));
 }
 
 }  // namespace trustsite

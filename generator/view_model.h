@@ -4,6 +4,7 @@
 // disclosures_view, frameworks_view, documents_view, highlights_view, pages_view).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,26 @@ struct PagePlan {
 // ("page", every policy page in every locale, falling back to the default locale's file), and
 // last 404.html ("not_found"). Renders Markdown (safe mode) once per field and locale. Pure.
 std::vector<PagePlan> plan_pages(const SiteModel& model);
+
+// The same pages as plan_pages(), planned one at a time: plan(i) builds the context of page i
+// only when asked, so a build can render a page and free its context before the next one (a home
+// page of 100 000 controls is hundreds of MiB as JSON). Construction renders the per-locale data
+// every page shares; plan() is const and may be called from several threads at once, each page
+// index once or more (the result depends only on the index). `model` must outlive the planner.
+class PagePlanner {
+ public:
+  explicit PagePlanner(const SiteModel& model);
+  ~PagePlanner();
+  PagePlanner(const PagePlanner&) = delete;
+  PagePlanner& operator=(const PagePlanner&) = delete;
+  // How many pages the site has (plan_pages(model).size()).
+  std::size_t size() const;
+  // Page i in plan_pages() order; i < size().
+  PagePlan plan(std::size_t i) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace trustsite
