@@ -115,8 +115,8 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
         config.base_url = *normalized;
       else
         sink.error({},
-                   "--base-url '" + options.base_url +
-                       "' is not an absolute http(s) URL; expected e.g. https://trust.example.com");
+                   "--base-url " + quoted_excerpt(options.base_url) +
+                       " is not an absolute http(s) URL; expected e.g. https://trust.example.com");
     }
     if (!environment.now_override.empty())
       sink.warning({}, "TRUSTSITE_NOW is set: \"now\" is " +

@@ -74,8 +74,8 @@ void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
         out = *value;
       else
         sink.error(company.location_of_value(key),
-                   "company." + std::string(key) + " '" + *value +
-                       "' is not an e-mail address; expected name@domain");
+                   "company." + std::string(key) + " " + quoted_excerpt(*value) +
+                       " is not an e-mail address; expected name@domain");
     }
   };
   email("contact", config.company.contact);
@@ -98,8 +98,8 @@ void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink
       else
         sink.error(
             reader.location_of_value("contact"),
-            "security_txt.contact '" + contact +
-                "' is not a usable URI; expected mailto:, https:// or tel: (RFC 9116 2.5.3)");
+            "security_txt.contact " + quoted_excerpt(contact) +
+                " is not a usable URI; expected mailto:, https:// or tel: (RFC 9116 2.5.3)");
     }
     if (contacts->empty())
       sink.error(
@@ -123,8 +123,8 @@ void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink
         security.preferred_languages.push_back(language);
       else
         sink.error(reader.location_of_value("preferred_languages"),
-                   "security_txt.preferred_languages has '" + language +
-                       "'; expected language tags such as en or sv (RFC 5646)");
+                   "security_txt.preferred_languages has " + quoted_excerpt(language) +
+                       "; expected language tags such as en or sv (RFC 5646)");
     }
   }
   reader.finish();
@@ -198,8 +198,8 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
     for (const auto& locale : *locales) {
       if (!is_identifier(locale)) {
         sink.error(site.location_of_value("locales"),
-                   "locale '" + locale +
-                       "' is not a valid locale code; expected lowercase "
+                   "locale " + quoted_excerpt(locale) +
+                       " is not a valid locale code; expected lowercase "
                        "letters, digits and '-' such as en or sv");
       } else if (!seen.insert(locale).second) {
         sink.error(site.location_of_value("locales"),

@@ -1,6 +1,7 @@
 #include "load_context.h"
 
 #include "data_dirs.h"
+#include "utf8.h"
 #include "yaml_parse.h"
 
 namespace trustsite {
@@ -48,7 +49,7 @@ void LoadContext::for_each_item(MapReader& top, const char* key, bool required,
 
 std::string item_name(const std::string& kind, const YAML::Node& item) {
   if (item.IsMap() && item["id"] && item["id"].IsScalar())
-    return kind + " '" + item["id"].Scalar().substr(0, 64) + "'";
+    return kind + " '" + std::string(truncate_utf8(item["id"].Scalar(), 64)) + "'";
   return kind;
 }
 

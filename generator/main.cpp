@@ -21,6 +21,12 @@ using trustsite::Diagnostic;
 
 enum class Format { text, json, github };
 
+// Anything main prints that comes from outside (paths, option values, library messages) is
+// printed like diagnostics are: without control characters, valid UTF-8, bounded.
+std::string shown(const std::string& text) {
+  return trustsite::printable_text(text, trustsite::kMaxMessageBytes);
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Format format) {
   switch (format) {
     case Format::text:
@@ -32,7 +38,7 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Format format
     case Format::json: {
       nlohmann::json array = nlohmann::json::array();
       for (const auto& d : diagnostics) array.push_back(trustsite::to_json(d));
-      std::cout << array.dump(2) << '\n';
+      std::cout << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
       break;
     }
   }
@@ -92,13 +98,20 @@ int render_template(const std::string& template_path, const std::string& data_pa
 const CLI::Validator kBaseUrl(
     [](std::string& value) -> std::string {
       if (trustsite::normalize_base_url(value)) return {};
-      return "'" + value +
-             "' is not an absolute http(s) URL; expected e.g. https://trust.example.com";
+      return trustsite::quoted_excerpt(value) +
+             " is not an absolute http(s) URL; expected e.g. https://trust.example.com";
     },
     "URL");
 
 int run(int argc, char** argv) {
   CLI::App app{"trustsite — builds a multilingual, static Trust Center from YAML and Markdown"};
+  // CLI11's messages quote the command line (an unexpected argument, a bad value): printed
+  // like every other message, without control characters.
+  app.failure_message([](const CLI::App* app, const CLI::Error& error) {
+    const std::string message = CLI::FailureMessage::simple(app, error);
+    const std::size_t quoted = std::string_view(error.what()).size();
+    return shown(error.what()) + message.substr(std::min(quoted, message.size()));
+  });
   app.require_subcommand(0, 1);
   bool show_version = false;
   app.add_flag("--version", show_version, "Print the version and exit");
@@ -189,15 +202,15 @@ int run(int argc, char** argv) {
       const auto files =
           trustsite::plan_new_site(new_options, trustsite::read_schema_files(environment.data_dir));
       trustsite::write_new_site(new_dir, files);
-      std::cout << "trustsite: created a site in " << new_dir << ":\n";
+      std::cout << "trustsite: created a site in " << shown(new_dir) << ":\n";
       for (const auto& file : files) std::cout << "  " << file.path.generic_string() << '\n';
-      std::cout << "Next, in " << new_dir << " (see its README.md):\n"
+      std::cout << "Next, in " << shown(new_dir) << " (see its README.md):\n"
                 << "  trustsite check --site . --strict\n"
                 << "  trustsite build --site . --out public\n"
                 << "  trustsite serve --site .\n";
       return 0;
     } catch (const trustsite::NewSiteError& error) {
-      std::cerr << "trustsite new: error: " << error.what() << '\n';
+      std::cerr << "trustsite new: error: " << shown(error.what()) << '\n';
       return error.usage() ? 2 : 1;
     }
   }
@@ -247,7 +260,7 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const std::exception& error) {
-    std::cerr << "trustsite: error: " << error.what() << '\n';
+    std::cerr << "trustsite: error: " << shown(error.what()) << '\n';
     return 1;
   }
 }

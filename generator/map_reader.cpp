@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text_rules.h"
+#include "utf8.h"
 #include "yaml_parse.h"
 
 namespace trustsite {
@@ -106,7 +107,8 @@ std::optional<std::string> MapReader::text(const char* key, bool required) {
   if (type == PlainScalarType::boolean || type == PlainScalarType::number) {
     sink_.error(at(*value),
                 "field '" + std::string(key) + "' of " + what_ + " is " + describe_node(*value) +
-                    "; expected a text (quote it if it is meant as text: \"" + s + "\")");
+                    "; expected a text (quote it if it is meant as text: \"" +
+                    std::string(truncate_utf8(s, 40)) + (s.size() > 40 ? "…" : "") + "\")");
     return std::nullopt;
   }
   return s;
