@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,8 @@
 
 #include "build.h"
 #include "environment.h"
+#include "file_system.h"
+#include "interrupt.h"
 #include "mustache.h"
 #include "new_site.h"
 #include "serve.h"
@@ -239,16 +242,21 @@ int run(int argc, char** argv) {
   build_options.base_url = base_url;
   build_options.write_output = static_cast<bool>(*build);
 
+  // SIGINT/SIGTERM during a build: taken by a thread (before the build starts any other), so
+  // that the site writer can remove its half-written tree (exit 130 or 143).
+  std::optional<trustsite::InterruptHandler> interrupts;
+  if (*build) interrupts.emplace();
   trustsite::BuildReport report = trustsite::run_build(build_options, environment);
   print_diagnostics(report.diagnostics, *check ? format : Format::text);
   if (*build && report.exit_code == 0) {
     std::cerr << "trustsite: wrote " << report.files.size() << " files to "
-              << report.out_dir.string() << " (" << summary(report) << ")\n";
+              << shown(report.out_dir.string()) << " (" << summary(report) << ")\n";
   } else if (*check && format == Format::text) {
     std::cerr << "trustsite: " << summary(report) << '\n';
   } else if (*build) {
     std::cerr << "trustsite: build failed (" << summary(report) << ")";
-    if (!report.out_dir.empty()) std::cerr << "; " << report.out_dir.string() << " was not changed";
+    if (!report.out_dir.empty())
+      std::cerr << "; " << shown(report.out_dir.string()) << " was not changed";
     std::cerr << '\n';
   }
   return report.exit_code;
