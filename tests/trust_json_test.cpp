@@ -144,3 +144,15 @@ TEST_CASE("trust.json: no sub-processors or AI file -> no such members; text is 
   CHECK(text.find("Åtkomst") != std::string::npos);  // UTF-8 kept, not \u-escaped
   CHECK(text == render_trust_json(config, content, ymd(2026, 3, 14)));
 }
+
+TEST_CASE("trust.json: live data without a believable check time has no checked_at") {
+  // Issue 13: a cache or local file "from the future" leaves items unknown and without a time.
+  MonitoringResult live = live_mfa(true);
+  live.items["mfa-check"].checked_at.clear();
+  live.items["mfa-check"].checked_at_unix = 0;
+  const ojson doc = make_trust_json(output_config(), output_content(&live), ymd(2026, 3, 14));
+  const ojson& item = doc["categories"][0]["controls"][0]["live"];
+  CHECK(item["status"] == "unknown");
+  CHECK(item["stale"] == true);
+  CHECK_FALSE(item.contains("checked_at"));
+}
