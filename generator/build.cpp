@@ -139,7 +139,7 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     report_missing_translations(config, missing, sink);
     const std::optional<Theme> theme = load_theme(config, files, sink);
     if (!theme) return finish(1);
-    mustache::TemplateLibrary library(mustache::directory_loader(theme->template_dirs),
+    mustache::TemplateLibrary library(mustache::directory_loader(theme->template_dirs, files),
                                       mustache::TemplateLibrary::MissingPartial::throw_error);
     check_templates(library, *theme, config, sink);
 
@@ -170,7 +170,8 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     // Stage 6: view model and rendering.
     const fs::path static_dir = theme->dir / "static";
     const std::vector<AssetFile> assets =
-        load_assets(static_dir, display_path(static_dir, config.site_dir, config.data_dir), sink);
+        load_assets(files, static_dir,
+                    display_path(static_dir, config.site_dir, config.data_dir), sink);
     SiteModel model{config, content, strings, live, stamp, {}, theme->content_security_policy};
     for (const auto& asset : assets)
       model.assets[asset.source_name] = {asset.output_path, asset.integrity};

@@ -228,9 +228,7 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
       config.base_url = *normalized;
     else
       sink.error(site.location_of_value("base_url"),
-                 "base_url '" + *url +
-                     "' is not an absolute http(s) URL; expected e.g. "
-                     "https://trust.example.com or https://example.com/trust/");
+                 "base_url " + quoted_excerpt(*url) + " " + base_url_problem(*url));
   }
   if (auto theme = site.identifier("theme", false)) {
     config.theme = *theme;

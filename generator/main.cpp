@@ -58,39 +58,44 @@ std::string summary(const trustsite::BuildReport& report) {
 int render_template(const std::string& template_path, const std::string& data_path,
                     const std::string& partials_dir) {
   namespace fs = std::filesystem;
-  std::ifstream data_stream(data_path, std::ios::binary);
-  if (!data_stream) {
-    std::cerr << data_path << ": error: cannot read the data file; expected a JSON file\n";
+  // Named on the command line, so they may be anywhere; still regular files of bounded size
+  // (a FIFO never hangs, /dev/zero never fills the memory).
+  const trustsite::DiskFileSystem files({});
+  const trustsite::ReadResult data = files.read(data_path, trustsite::kMaxInputFileBytes);
+  if (!data.ok()) {
+    std::cerr << shown(data_path) << ": error: the data file "
+              << trustsite::describe_read_failure(data, trustsite::kMaxInputFileBytes)
+              << "; expected a JSON file\n";
     return 1;
   }
   nlohmann::json context;
   try {
-    context = nlohmann::json::parse(data_stream);
-  } catch (const nlohmann::json::parse_error& error) {
-    std::cerr << data_path << ": error: invalid JSON (" << error.what()
+    context = nlohmann::json::parse(data.text);
+  } catch (const nlohmann::json::exception& error) {
+    std::cerr << shown(data_path) << ": error: invalid JSON (" << shown(error.what())
               << "); expected a JSON value\n";
     return 1;
   }
-  std::ifstream template_stream(template_path, std::ios::binary);
-  if (!template_stream) {
-    std::cerr << template_path << ": error: cannot read the template\n";
+  const trustsite::ReadResult source = files.read(template_path, trustsite::kMaxInputFileBytes);
+  if (!source.ok()) {
+    std::cerr << shown(template_path) << ": error: the template "
+              << trustsite::describe_read_failure(source, trustsite::kMaxInputFileBytes)
+              << "; expected a readable template file\n";
     return 1;
   }
-  std::stringstream source;
-  source << template_stream.rdbuf();
   const fs::path dir =
       partials_dir.empty() ? fs::path(template_path).parent_path() : fs::path(partials_dir);
   const std::string display =
       partials_dir.empty() ? fs::path(template_path).parent_path().generic_string() : partials_dir;
   try {
-    trustsite::mustache::TemplateLibrary library(
-        trustsite::mustache::directory_loader({{dir.empty() ? fs::path(".") : dir, display}}));
-    auto parsed = trustsite::mustache::parse(source.str(), template_path);
+    trustsite::mustache::TemplateLibrary library(trustsite::mustache::directory_loader(
+        {{dir.empty() ? fs::path(".") : dir, display}}, files));
+    auto parsed = trustsite::mustache::parse(source.text, template_path);
     std::string output = library.render(*parsed, context);
     std::fwrite(output.data(), 1, output.size(), stdout);
     return 0;
   } catch (const trustsite::mustache::TemplateError& error) {
-    std::cerr << error.what() << '\n';
+    std::cerr << shown(error.what()) << '\n';
     return 1;
   }
 }
