@@ -86,7 +86,7 @@ StampInputs read_stamp_inputs(const SiteConfig& config, const Environment& envir
   if (environment.source_date_epoch)
     inputs.source_date_epoch = date_from_unix_seconds(*environment.source_date_epoch);
   if (config.updated_mode == UpdatedMode::git)
-    if (auto time = last_commit_time(config.site_dir, "content"))
+    if (auto time = last_commit_time(config.site_dir, "content"); time && is_supported_time(*time))
       inputs.git_date = date_from_unix_seconds(*time);
   return inputs;
 }

@@ -239,12 +239,17 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
       config.updated_mode = UpdatedMode::automatic;
     } else if (*updated == "git") {
       config.updated_mode = UpdatedMode::git;
-    } else if (auto date = parse_date(*updated)) {
+    } else if (auto date = parse_date(*updated); date && is_supported_date(*date)) {
       config.updated_mode = UpdatedMode::fixed;
       config.updated_date = date;
+    } else if (date) {
+      sink.error(site.location_of_value("updated"),
+                 "updated is " + format_date(*date) +
+                     ", outside the dates trustsite accepts; expected auto, git or a date " +
+                     supported_dates_text());
     } else {
       sink.error(site.location_of_value("updated"),
-                 "updated is '" + *updated + "'; expected auto, git or a date YYYY-MM-DD");
+                 "updated is " + quoted_excerpt(*updated) + "; expected auto, git or a date YYYY-MM-DD");
     }
   }
   read_company(site, config, sink);

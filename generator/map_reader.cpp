@@ -161,7 +161,14 @@ std::optional<bool> MapReader::boolean(const char* key, bool required) {
 std::optional<Date> MapReader::date(const char* key, bool required) {
   auto value = lookup(key, required);
   if (!value || !expect_scalar(*value, key, "a date (YYYY-MM-DD)")) return std::nullopt;
-  if (auto date = parse_date(value->Scalar())) return date;
+  if (auto date = parse_date(value->Scalar())) {
+    if (is_supported_date(*date)) return date;
+    sink_.error(at(*value), "field '" + std::string(key) + "' of " + what_ + " is " +
+                                describe_node(*value) + ", outside the dates trustsite accepts; " +
+                                "expected a date " + supported_dates_text() +
+                                (required ? "" : " (leave the field out when there is none)"));
+    return std::nullopt;
+  }
   sink_.error(at(*value), "field '" + std::string(key) + "' of " + what_ + " is " +
                               describe_node(*value) +
                               ", which is not a valid date; expected YYYY-MM-DD (e.g. 2026-03-14)");
