@@ -33,7 +33,7 @@ std::optional<Control> load_control(const YAML::Node& node, const std::string& f
     control.id_location = reader.location_of_value("id");
   }
   control.title = context.localized(reader, "title", true);
-  control.description = context.localized(reader, "description", true);
+  control.description = context.markdown(reader, "description", true);
   if (auto status = reader.choice("status", true, kStatuses)) control.status = *status;
   control.updated = reader.date("updated", false);
   if (auto monitor = reader.text("monitor", false)) {
@@ -94,7 +94,7 @@ std::optional<Category> load_category(const std::optional<YAML::Node>& root,
         category.icon = *icon;
     }
     category.title = context.localized(reader, "title", true);
-    category.summary = context.localized(reader, "summary", false);
+    category.summary = context.markdown(reader, "summary", false);
     reader.finish();
   }
   if (auto node = top.raw("controls", true)) {

@@ -1,6 +1,7 @@
 #include "load_context.h"
 
 #include "data_dirs.h"
+#include "text_rules.h"
 #include "utf8.h"
 #include "yaml_parse.h"
 
@@ -32,6 +33,39 @@ std::optional<YAML::Node> LoadContext::read_yaml(const std::filesystem::path& pa
 
 LocalizedText LoadContext::localized(MapReader& reader, const char* key, bool required) const {
   return reader.localized(key, required, config.locales, config.default_locale, &missing);
+}
+
+LocalizedText LoadContext::markdown(MapReader& reader, const char* key, bool required) const {
+  LocalizedText text = localized(reader, key, required);
+  for (auto it = text.by_locale.begin(); it != text.by_locale.end();) {
+    std::string problem = table_problem(it->second);
+    if (problem.empty())
+      if (const auto reference = find_forbidden_reference(it->second))
+        problem = reference_problem(it->second, *reference);
+    if (problem.empty()) {
+      ++it;
+      continue;
+    }
+    const std::string field = text.plain ? "field '" + std::string(key) + "'"
+                                          : "the " + it->first + " text of '" + key + "'";
+    sink.error(text.location, field + " of " + reader.what() + " " + problem);
+    if (text.plain) {  // the same text in every locale: one error, all of it dropped
+      text.by_locale.clear();
+      break;
+    }
+    it = text.by_locale.erase(it);
+  }
+  return text;
+}
+
+std::string reference_problem(std::string_view text, const CharacterReference& reference,
+                              bool with_offset) {
+  return "contains the character reference '" +
+         std::string(text.substr(reference.offset, reference.length)) + "'" +
+         (with_offset ? " at byte " + std::to_string(reference.offset + 1) : std::string()) +
+         ", which stands for " +
+         describe_character(reference.code_point) +
+         forbidden_character_expectation(reference.code_point);
 }
 
 void LoadContext::for_each_item(MapReader& top, const char* key, bool required,

@@ -72,19 +72,31 @@ std::optional<PageSource> load_page_text(std::string_view text, const std::strin
                    " bytes (1 MiB) per page");
     return std::nullopt;
   }
-  if (auto bad = find_forbidden_character(split.body)) {
-    const std::string_view before = split.body.substr(0, bad->offset);
+  // line:col in the page file of byte `offset` of the body.
+  auto position = [&](std::size_t offset) {
+    const std::string_view before = split.body.substr(0, offset);
     const auto line = split.body_first_line + std::count(before.begin(), before.end(), '\n');
     const auto line_start = before.rfind('\n');
-    const auto column =
-        bad->offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-    sink.error({file, static_cast<int>(line), static_cast<int>(column)},
+    const auto column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    return SourceLocation{file, static_cast<int>(line), static_cast<int>(column)};
+  };
+  if (auto bad = find_forbidden_character(split.body)) {
+    sink.error(position(bad->offset),
                "the page body contains " + describe_character(bad->code_point) +
                    (bad->code_point >= 0x202A
                         ? ", which can make text display in a different order than it reads; "
                           "expected text without bidirectional overrides, embeddings or isolates"
                         : "; expected printable text (tab and line breaks are the only control "
                           "characters allowed)"));
+    return std::nullopt;
+  }
+  if (const std::string problem = table_problem(split.body); !problem.empty()) {
+    sink.error({file, split.body_first_line, 1}, "the page body " + problem);
+    return std::nullopt;
+  }
+  if (auto reference = find_forbidden_reference(split.body)) {
+    sink.error(position(reference->offset),
+               "the page body " + reference_problem(split.body, *reference, false));
     return std::nullopt;
   }
   source.body = std::string(split.body);

@@ -561,6 +561,63 @@ TEST_CASE("check: yaml-unclosed-quote-middle (an unclosed quote in the middle of
                 "\" here runs to the end of the file; expected a closing \""});
 }
 
+// Issue 13: hostile input that is refused with a clear error.
+TEST_CASE("check: date-out-of-range (dates before 1970 or after 2999)") {
+  expect_check(
+      "date-out-of-range", false, 1,
+      {"content/controls/access.yaml:8:14: error: field 'updated' of control 'mfa' is the text "
+       "'9999-12-31', outside the dates trustsite accepts; expected a date from 1970-01-01 to "
+       "2999-12-31 (leave the field out when there is none)",
+       "content/controls/access.yaml:13:14: error: field 'updated' of control 'sso' is the text "
+       "'1969-12-31', outside the dates trustsite accepts; expected a date from 1970-01-01 to "
+       "2999-12-31 (leave the field out when there is none)",
+       "site.yaml:6:10: error: updated is 3000-01-01, outside the dates trustsite accepts; "
+       "expected auto, git or a date from 1970-01-01 to 2999-12-31"});
+}
+
+TEST_CASE("check: markdown-character-reference (references to forbidden characters)") {
+  const std::string bidi =
+      ", which stands for the bidirectional control character U+202E (RIGHT-TO-LEFT OVERRIDE), "
+      "which can make text display in a different order than it reads; expected text without "
+      "bidirectional overrides, embeddings or isolates (use U+200E/U+200F marks if needed)";
+  const std::string control =
+      "; expected printable text (tab and line breaks are the only control characters allowed)";
+  expect_check("markdown-character-reference", false, 1,
+               {"content/controls/access.yaml:7:18: error: field 'description' of control 'mfa' "
+                "contains the character reference '&#x202E;' at byte 9" +
+                    bidi,
+                "content/controls/access.yaml:12:7: error: the en text of 'description' of control "
+                "'sso' contains the character reference '&#7;' at byte 5, which stands for the "
+                "control character U+0007" +
+                    control,
+                "content/pages/privacy.en.md:6:11: error: the page body contains the character "
+                "reference '&#27;', which stands for the control character U+001B" +
+                    control});
+}
+
+TEST_CASE("check: locale-forbidden-character (a site's UI strings obey the text rules)") {
+  expect_check(
+      "locale-forbidden-character", false, 1,
+      {"locales/en.yaml:2:16: error: UI string 'status.implemented' contains the bidirectional "
+       "control character U+202E (RIGHT-TO-LEFT OVERRIDE) at byte 9, which can make text display "
+       "in a different order than it reads; expected text without bidirectional overrides, "
+       "embeddings or isolates (use U+200E/U+200F marks if needed)",
+       "locales/en.yaml:3:12: error: UI string 'skip_link' contains the control character U+001B "
+       "at byte 5; expected printable text (tab and line breaks are the only control characters "
+       "allowed)"});
+}
+
+TEST_CASE("check: markdown-table-too-large (GFM tables over the cell limits)") {
+  expect_check(
+      "markdown-table-too-large", false, 1,
+      {"content/controls/access.yaml:6:18: error: field 'description' of control 'mfa' has a "
+       "table row of 101 cells; expected at most 100 columns per table (wider GFM tables take "
+       "too long to render; split the table or use a list)",
+       "content/pages/retention.en.md:4:1: error: the page body has tables of about 10200 cells "
+       "in all; expected at most 10000 cells per text (larger GFM tables take too long to render; "
+       "split the text or link to a document)"});
+}
+
 // ---- Formats and exit codes through the real binary (SPEC 7) -------------------------------
 
 TEST_CASE(
