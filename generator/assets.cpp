@@ -10,12 +10,24 @@ namespace trustsite {
 
 namespace fs = std::filesystem;
 
-std::string sha384(std::string_view data) {
+namespace {
+
+std::string digest_of(std::string_view data, const EVP_MD* algorithm, const char* name) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha384(), nullptr) != 1)
-    throw std::runtime_error("OpenSSL SHA-384 failed");
+  if (EVP_Digest(data.data(), data.size(), digest, &length, algorithm, nullptr) != 1)
+    throw std::runtime_error(std::string("OpenSSL ") + name + " failed");
   return std::string(reinterpret_cast<const char*>(digest), length);
+}
+
+}  // namespace
+
+std::string sha384(std::string_view data) {
+  return digest_of(data, EVP_sha384(), "SHA-384");
+}
+
+std::string sha256(std::string_view data) {
+  return digest_of(data, EVP_sha256(), "SHA-256");
 }
 
 std::string base64_encode(std::string_view bytes) {

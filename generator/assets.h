@@ -21,6 +21,8 @@ struct AssetFile {
 
 // SHA-384 digest of `data` (FIPS 180-4), 48 raw bytes.
 std::string sha384(std::string_view data);
+// SHA-256 digest of `data` (FIPS 180-4), 32 raw bytes (document fingerprints and checksums).
+std::string sha256(std::string_view data);
 // RFC 4648 base64 (standard alphabet, with padding).
 std::string base64_encode(std::string_view bytes);
 // Lowercase hexadecimal of `bytes`.

@@ -23,6 +23,49 @@ std::string ui_text(const SiteConfig& config, const UiStrings& strings, const st
                         {"site_title", resolve(config.title, locale, config.default_locale).text}});
 }
 
+// When an entry's news reached customers (SPEC 3): the day the change was announced, else the
+// day it takes effect.
+Date entry_date(const SubprocessorChange& change) {
+  return change.announced ? *change.announced : change.date;
+}
+
+// The entry's <content type="xhtml"> (RFC 4287 section 4.1.3): the note (marked with xml:lang
+// when it fell back to the default locale), when the change takes effect and was announced, and
+// for a change customers can still object to, how and until when.
+std::string entry_content(const SiteConfig& config, const UiStrings& strings,
+                          const std::string& locale, const SubprocessorList& list,
+                          const SubprocessorChange& change, const ResolvedText& note) {
+  auto ui = [&](const std::string& key) { return ui_text(config, strings, locale, key, ""); };
+  const std::string date = format_date(change.date);
+  std::string out =
+      "    <content type=\"xhtml\">\n      <div xmlns=\"http://www.w3.org/1999/xhtml\">\n";
+  if (!note.text.empty()) {
+    out += "        <p";
+    if (!note.lang.empty()) out.append(" xml:lang=\"").append(xml_escape(note.lang)).append("\"");
+    out.append(">").append(xml_escape(note.text)).append("</p>\n");
+  }
+  out += "        <p>" + xml_escape(ui("subprocessors.effective")) + " " + date;
+  if (change.announced)
+    out += " · " + xml_escape(ui("subprocessors.announced")) + " " + format_date(*change.announced);
+  out += "</p>\n";
+  if (takes_objections(list, change)) {
+    const ObjectionContact& contact = list.objection_contact;
+    const bool is_email = !contact.email.empty();
+    const std::string subject = fill_placeholders(
+        ui("subprocessors.objection_subject." + std::string(to_string(change.type))),
+        {{"name", change.display_name}, {"date", date}});
+    out +=
+        "        <p>" +
+        xml_escape(ui(is_email ? "subprocessors.objection_email" : "subprocessors.objection_url")) +
+        " <a href=\"" + xml_escape(objection_href(contact, subject)) + "\">" +
+        xml_escape(is_email ? contact.email : link_text(contact.url)) + "</a> " +
+        xml_escape(ui("subprocessors.objection_by")) + " " + date +
+        xml_escape(ui("subprocessors.objection_end")) + "</p>\n";
+  }
+  out += "      </div>\n    </content>\n";
+  return out;
+}
+
 }  // namespace
 
 std::string render_subprocessor_feed(const SiteConfig& config, const Content& content,
@@ -36,8 +79,8 @@ std::string render_subprocessor_feed(const SiteConfig& config, const Content& co
 
   Date newest = stamp;
   if (!changes.empty()) {
-    newest = changes.front().date;
-    for (const auto& change : changes) newest = std::max(newest, change.date);
+    newest = entry_date(changes.front());
+    for (const auto& change : changes) newest = std::max(newest, entry_date(change));
   }
 
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
@@ -78,7 +121,8 @@ std::string render_subprocessor_feed(const SiteConfig& config, const Content& co
     out += "  <entry>\n";
     out += "    <id>" + xml_escape(id) + "</id>\n";
     out += "    <title>" + xml_escape(type_label + ": " + name) + "</title>\n";
-    out += "    <updated>" + rfc3339_midnight(change.date) + "</updated>\n";
+    out += "    <updated>" + rfc3339_midnight(entry_date(change)) + "</updated>\n";
+    out += "    <published>" + rfc3339_midnight(entry_date(change)) + "</published>\n";
     out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(link) + "\"/>\n";
     out += "    <category term=\"" + xml_escape(type) + "\" label=\"" + xml_escape(type_label) +
            "\"/>\n";
@@ -89,6 +133,7 @@ std::string render_subprocessor_feed(const SiteConfig& config, const Content& co
       if (!note.lang.empty()) out.append(" xml:lang=\"").append(xml_escape(note.lang)).append("\"");
       out.append(">").append(xml_escape(note.text)).append("</summary>\n");
     }
+    out += entry_content(config, strings, locale, content.subprocessors, change, note);
     out += "  </entry>\n";
   }
   out += "</feed>\n";

@@ -12,17 +12,22 @@
 namespace trustsite {
 
 // The Atom feed of `content.subprocessors.changes` for `locale`, newest first:
-// - feed id: the feed's own absolute URL; entry ids: tag: URIs (RFC 4151) built from the
-//   base_url host, the change date, the base path, the locale, the sub-processor id and the
-//   change type ("tag:trust.example,2026-02-01:/en/subprocessors/posthog/added"; a repeat of
-//   the same four on one date gets "-2", "-3" in file order). They stay the same across builds
-//   and when other changes are added.
-// - updated: the change date at 00:00:00Z; the feed's updated is the newest change date (with
-//   no changes: `stamp`).
+// - feed id: the feed's own absolute URL; entry ids (RFC 4287 atom:id): tag: URIs (RFC 4151)
+//   built from the base_url host, the change's effective date, the base path, the locale, the
+//   sub-processor id and the change type
+//   ("tag:trust.example,2026-02-01:/en/subprocessors/posthog/added"; a repeat of the same four on
+//   one date gets "-2", "-3" in file order). They stay the same across builds, when other
+//   changes are added and when the note or the `announced` date is edited (neither is part of
+//   the id), so a feed reader never shows a change twice.
+// - updated and published: the day the change was announced (`announced`, SPEC 3: subscribers
+//   hear of a change when customers are told), else its date, at 00:00:00Z; the feed's updated
+//   is the newest entry's (with no changes: `stamp`).
 // - entry title "<localized type>: <sub-processor name>", summary the localized note (marked with
-//   xml:lang when it fell back to the default locale), category term = the change type, and a
-//   rel="alternate" link to the sub-processor's row (or the change list for a former one) on the
-//   locale's Trust Center page.
+//   xml:lang when it fell back to the default locale), content (xhtml) the note, the effective
+//   and announced dates and, for a change customers can still object to (takes_objections), how
+//   and until when (GDPR Art. 28(2)); category term = the change type, and a rel="alternate"
+//   link to the sub-processor's row (or the change list for a former one) on the locale's Trust
+//   Center page.
 // The feed title and subtitle come from the UI strings (subprocessors.feed_title, .intro). All
 // text is XML-escaped (xml_escape). Pure and deterministic.
 std::string render_subprocessor_feed(const SiteConfig& config, const Content& content,

@@ -10,6 +10,8 @@
 #include "file_system.h"
 #include "git.h"
 #include "headers.h"
+#include "language_marks.h"
+#include "link_check.h"
 #include "locales.h"
 #include "monitoring.h"
 #include "mustache.h"
@@ -57,7 +59,9 @@ std::vector<OutputFile> render_pages(const std::vector<PagePlan>& plans,
   std::vector<OutputFile> files(plans.size());
   parallel_for(plans.size(), [&](std::size_t i) {
     try {
-      files[i] = {plans[i].output_path, library.render(plans[i].template_name, plans[i].context)};
+      // UI strings shown in another language carry their `lang` (SPEC 2, language_marks.h).
+      files[i] = {plans[i].output_path,
+                  apply_language_marks(library.render(plans[i].template_name, plans[i].context))};
     } catch (const mustache::TemplateError& error) {
       // A render-time error (a limit) names the page being rendered, too.
       sink.error({error.file(), error.line(), error.column()},
@@ -157,14 +161,24 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     }
 
     // Stage 4: validation; everything after it is a pure function of valid, resolved data.
-    validate_content(config, content, *theme, live, sink);
+    validate_content(config, content, *theme, live, environment.today(), sink);
+    judge_framework_dates(content.frameworks, environment.today(), sink);
     // A fatal fetch failure is reported as an error too; only other errors mean exit 1
     // (SPEC 7: 1 wins when both happen).
     if (sink.error_count() > live.fatal_errors) return finish(1);
     if (live.fatal) return finish(3);
 
     // Stage 5: the update stamp (SPEC 5).
-    const Date stamp = compute_stamp(config, content, read_stamp_inputs(config, environment)).date;
+    const Stamp computed = compute_stamp(config, content, read_stamp_inputs(config, environment));
+    const Date stamp = computed.date;
+    if (computed.source == StampSource::today)
+      sink.warning(config.updated_location,
+                   "no content carries a date and SOURCE_DATE_EPOCH is not set, so the update "
+                   "stamp is today, " +
+                       format_date(stamp) +
+                       ": the page claims to be current although no content backs that date; "
+                       "expected `updated:` dates on controls, pages or sub-processors, or "
+                       "`updated: YYYY-MM-DD` in site.yaml (SPEC 5)");
     validate_outputs(config, content, stamp, environment.today(), sink);
 
     // Stage 6: view model and rendering.
@@ -176,8 +190,20 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     for (const auto& asset : assets)
       model.assets[asset.source_name] = {asset.output_path, asset.integrity};
 
-    std::vector<OutputFile> output = render_pages(plan_pages(model), library, sink);
+    const std::vector<PagePlan> plans = plan_pages(model);
+    std::vector<OutputFile> output = render_pages(plans, library, sink);
     for (const auto& asset : assets) output.push_back({asset.output_path, asset.content});
+    // Public document files under their fingerprinted names (one copy of a file named twice).
+    std::vector<std::pair<std::string, std::string>> document_types;
+    for (const auto& document : content.documents.items) {
+      if (!document.file) continue;
+      const DocumentFile& file = *document.file;
+      if (std::any_of(document_types.begin(), document_types.end(),
+                      [&](const auto& seen) { return seen.first == file.output_path; }))
+        continue;
+      document_types.emplace_back(file.output_path, file.media_type);
+      output.push_back({file.output_path, file.bytes});
+    }
     // What crawlers, feed readers, vendor-risk tools and the host read (SPEC 4).
     output.push_back({kSitemapFile, render_sitemap(config, content, stamp)});
     output.push_back({kRobotsFile, render_robots_txt(config)});
@@ -192,8 +218,10 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     }
     if (auto security_txt = render_security_txt(config, stamp))
       output.push_back({kSecurityTxtFile, std::move(*security_txt)});
-    output.push_back(
-        {kHeadersFile, render_headers_file(theme->content_security_policy, feed_paths)});
+    output.push_back({kHeadersFile, render_headers_file(theme->content_security_policy, feed_paths,
+                                                        document_types)});
+    // SPEC 3 "Links": against the output exactly as it is published.
+    check_links(plans, output, config.base_url, sink);
     if (sink.has_errors()) return finish(1);
 
     // Stage 7: write the site atomically.

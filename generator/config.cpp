@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "map_reader.h"
@@ -16,10 +17,16 @@ namespace fs = std::filesystem;
 const ConfigFields& config_fields() {
   static const ConfigFields fields{
       {"title", "tagline", "base_url", "default_locale", "locales", "theme", "updated", "company",
-       "security_txt", "monitoring"},
-      {"name", "contact", "security_contact", "privacy_contact"},
-      {"contact", "expires_after_days", "policy_page", "preferred_languages"},
-      {"source", "format", "token_env", "timeout_seconds", "max_age_hours", "on_error"},
+       "security_txt", "monitoring", "vulnerability_disclosure", "extra"},
+      {"name", "contact", "security_contact", "privacy_contact", "legal_name",
+       "registration_number", "website", "address", "contacts", "extra"},
+      {"contact", "expires_after_days", "policy_page", "preferred_languages", "encryption",
+       "acknowledgments", "hiring", "extra"},
+      {"source", "format", "token_env", "timeout_seconds", "max_age_hours", "on_error", "extra"},
+      {"role", "label", "email", "url", "extra"},
+      {"acknowledge_within_days", "triage_within_days", "safe_harbor", "bounty", "out_of_scope",
+       "extra"},
+      {"currency", "min", "max", "extra"},
   };
   return fields;
 }
@@ -28,21 +35,6 @@ namespace {
 
 const ConfigFields& fields() {
   return config_fields();
-}
-
-// RFC 5646 language tag, loosely: 2-8 letters, then '-' and 1-8 letters or digits, repeated.
-bool is_language_tag(std::string_view tag) {
-  std::size_t start = 0;
-  for (bool first = true;; first = false) {
-    std::size_t end = tag.find('-', start);
-    if (end == std::string_view::npos) end = tag.size();
-    const std::string_view part = tag.substr(start, end - start);
-    if (part.empty() || part.size() > 8 || (first && part.size() < 2)) return false;
-    for (unsigned char c : part)
-      if (!(std::isalpha(c) || (!first && std::isdigit(c)))) return false;
-    if (end == tag.size()) return true;
-    start = end + 1;
-  }
 }
 
 // A POSIX environment variable name: [A-Za-z_][A-Za-z0-9_]*.
@@ -63,7 +55,105 @@ bool is_contact_uri(std::string_view uri) {
   return is_web_url(uri, true);
 }
 
-void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
+// The lines of a postal address as written (a block scalar or one line): each line trimmed,
+// empty lines dropped.
+std::vector<std::string> address_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string::npos)
+      lines.push_back(line.substr(first, line.find_last_not_of(" \t\r") - first + 1));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// `company.contacts` (SPEC 2): each with a role from kContactRoles, exactly one of `email` (an
+// address) and `url` (https or mailto:), and a localized `label` for role `other` only. A named
+// role used twice is an error at the second, naming the first.
+void read_contacts(MapReader& company, SiteConfig& config, DiagnosticSink& sink,
+                   MissingTranslations& missing) {
+  auto list = company.raw("contacts", false);
+  if (!list) return;
+  if (!list->IsSequence()) {
+    sink.error(company.at(*list), "field 'contacts' of company is " + describe_node(*list) +
+                                      "; expected a list of contacts");
+    return;
+  }
+  std::map<ContactRole, SourceLocation> first_use;
+  for (const auto& item : *list) {
+    // Named by its role once the role is a known one ("company contact 'legal'").
+    std::string what = "company contact";
+    if (item.IsMap() && item["role"] && item["role"].IsScalar() &&
+        kContactRoles.parse(item["role"].Scalar()))
+      what += " '" + item["role"].Scalar() + "'";
+    MapReader reader(item, "site.yaml", sink, what, fields().contact);
+    if (!reader.ok()) continue;
+    CompanyContact contact;
+    contact.location = reader.location();
+    const auto role = reader.choice("role", true, kContactRoles);
+    if (role) contact.role = *role;
+    if (role == ContactRole::other) {
+      contact.label =
+          reader.localized("label", true, config.locales, config.default_locale, &missing);
+    } else if (role && reader.has("label")) {
+      reader.raw("label", false);
+      sink.error(reader.location_of_key("label"),
+                 "field 'label' of " + what +
+                     " is only for role: other; expected no label (this role is shown with its "
+                     "own localized name)");
+    }
+    const auto email = reader.text("email", false);
+    const auto url = reader.text("url", false);
+    auto given = [&](const char* key) { return reader.has(key) && !reader.node()[key].IsNull(); };
+    if (given("email") && given("url")) {
+      sink.error(reader.location_of_key("url"),
+                 what + " has both email and url; expected exactly one of them");
+    } else if (!given("email") && !given("url")) {
+      sink.error(reader.location(),
+                 what + " has neither email nor url; expected exactly one of them");
+    } else if (email) {
+      if (is_email_address(*email))
+        contact.email = *email;
+      else
+        sink.error(reader.location_of_value("email"),
+                   "email " + quoted_excerpt(*email, 100) + " of " + what +
+                       " is not an e-mail address; expected name@domain (without mailto:)");
+    } else if (url) {
+      const bool mailto = url->starts_with("mailto:") && is_email_address(url->substr(7));
+      if (mailto || is_web_url(*url, true))
+        contact.url = *url;
+      else
+        sink.error(reader.location_of_value("url"),
+                   "url " + quoted_excerpt(*url, 100) + " of " + what +
+                       " is not an https URL or a mailto: address; expected e.g. "
+                       "https://example.com/support or mailto:support@example.com");
+    }
+    if (role && *role != ContactRole::other) {
+      const SourceLocation at = reader.location_of_value("role");
+      auto [first, inserted] = first_use.emplace(*role, at);
+      if (!inserted)
+        sink.error(at, "contact role '" + std::string(kContactRoles.name(*role)) +
+                           "' is listed twice (first at " + first->second.file + ":" +
+                           std::to_string(first->second.line) + ":" +
+                           std::to_string(first->second.column) +
+                           "); expected each role once (only role: other may repeat, each with "
+                           "its own label)");
+    }
+    contact.extra = reader.extra();
+    reader.finish();
+    if (role && (!contact.email.empty() || !contact.url.empty()) &&
+        (*role != ContactRole::other || !contact.label.empty()))
+      config.company.contacts.push_back(std::move(contact));
+  }
+}
+
+void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink,
+                  MissingTranslations& missing) {
   auto node = site.raw("company", true);
   if (!node) return;
   MapReader company(*node, "site.yaml", sink, "company", fields().company);
@@ -81,6 +171,26 @@ void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
   email("contact", config.company.contact);
   email("security_contact", config.company.security_contact);
   email("privacy_contact", config.company.privacy_contact);
+  config.company.extra = company.extra();
+  if (auto legal_name = company.text("legal_name", false)) config.company.legal_name = *legal_name;
+  if (auto number = company.text("registration_number", false))
+    config.company.registration_number = *number;
+  if (auto website = company.text("website", false)) {
+    if (is_web_url(*website, true))
+      config.company.website = *website;
+    else
+      sink.error(company.location_of_value("website"),
+                 "company.website " + quoted_excerpt(*website, 100) +
+                     " is not an https URL; expected the company's own site, e.g. "
+                     "https://example.com");
+  }
+  if (auto address = company.text("address", false)) {
+    config.company.address = address_lines(*address);
+    if (config.company.address.empty())
+      sink.error(company.location_of_value("address"),
+                 "company.address is blank; expected the postal address, one line per line");
+  }
+  read_contacts(company, config, sink, missing);
   company.finish();
 }
 
@@ -127,8 +237,151 @@ void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink
                        "; expected language tags such as en or sv (RFC 5646)");
     }
   }
+  security.extra = reader.extra();
+  // RFC 9116 sections 2.5.4, 2.5.1 and 2.5.6: URIs, and "https" where they are web URIs;
+  // trustsite takes https URLs only.
+  auto https_field = [&](const char* key, const char* section, std::string& out) {
+    if (auto value = reader.text(key, false)) {
+      if (is_web_url(*value, true))
+        out = *value;
+      else
+        sink.error(reader.location_of_value(key),
+                   "security_txt." + std::string(key) + " " + quoted_excerpt(*value, 100) +
+                       " is not an https URL; expected e.g. https://example.com/... (RFC 9116 " +
+                       section + ")");
+    }
+  };
+  https_field("encryption", "2.5.4", security.encryption);
+  https_field("acknowledgments", "2.5.1", security.acknowledgments);
+  https_field("hiring", "2.5.6", security.hiring);
   reader.finish();
   config.security_txt = std::move(security);
+}
+
+// Response commitments above this many business days are refused as typos (four months).
+constexpr long long kMaxResponseDays = 90;
+// The largest bounty amount accepted, in whole units of its currency.
+constexpr long long kMaxBountyAmount = 100'000'000;
+
+// An ISO 4217 alphabetic currency code: three capital ASCII letters (the list itself changes,
+// so only the form is checked).
+bool is_currency_code(std::string_view code) {
+  return code.size() == 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// One localized text, item `index` (1-based) of the list `list`, the field `key` of `reader`
+// (MapReader reads localized fields of a mapping, so the item is read as the one field of a
+// mapping around it; every position reported is the item's own). yaml-cpp gives an empty item
+// the position of whatever follows it, so that one is reported at the list, by number.
+LocalizedText localized_item(const YAML::Node& list, std::size_t index, const YAML::Node& item,
+                             const char* key, const MapReader& reader, const SiteConfig& config,
+                             MissingTranslations& missing) {
+  const std::string expected = "; expected a text or a map from locale to text";
+  if (item.IsNull()) {
+    reader.sink().error(reader.at(list), "item " + std::to_string(index) + " of '" + key + "' in " +
+                                             reader.what() + " is empty" + expected);
+    return {};
+  }
+  if (item.IsSequence()) {
+    reader.sink().error(reader.at(item), "an item of '" + std::string(key) + "' in " +
+                                             reader.what() + " is a list" + expected);
+    return {};
+  }
+  YAML::Node wrapper(YAML::NodeType::Map);
+  wrapper[key] = item;
+  MapReader one(wrapper, reader.file(), reader.sink(), reader.what(), {key});
+  return one.localized(key, true, config.locales, config.default_locale, &missing);
+}
+
+void read_bounty(MapReader& programme, VulnerabilityDisclosure& out, DiagnosticSink& sink) {
+  auto node = programme.raw("bounty", false);
+  if (!node) return;
+  MapReader reader(*node, "site.yaml", sink, "vulnerability_disclosure.bounty", fields().bounty);
+  if (!reader.ok()) return;
+  Bounty bounty;
+  bool usable = true;
+  if (auto currency = reader.text("currency", true)) {
+    bounty.currency = *currency;
+    if (!is_currency_code(*currency)) {
+      usable = false;
+      sink.error(reader.location_of_value("currency"),
+                 "bounty currency " + quoted_excerpt(*currency) +
+                     " is not an ISO 4217 currency code; expected three capital letters such as "
+                     "EUR, SEK or USD");
+    }
+  } else {
+    usable = false;
+  }
+  const auto min = reader.integer("min", true, 0, kMaxBountyAmount);
+  const auto max = reader.integer("max", true, 0, kMaxBountyAmount);
+  if (!min || !max) usable = false;
+  if (max && *max == 0) {
+    usable = false;
+    sink.error(reader.location_of_value("max"),
+               "bounty max is 0; expected a positive amount (leave out 'bounty' when no paid "
+               "bounty is offered: the page then says so)");
+  } else if (min && max && *min > *max) {
+    usable = false;
+    sink.error(reader.location_of_value("min"), "bounty min " + std::to_string(*min) +
+                                                    " is more than max " + std::to_string(*max) +
+                                                    "; expected min <= max");
+  }
+  reader.finish();
+  if (!usable) return;
+  bounty.min = *min;
+  bounty.max = *max;
+  bounty.extra = reader.extra();
+  out.bounty = std::move(bounty);
+}
+
+// `vulnerability_disclosure` (SPEC 2): the programme shown on the Trust Center.
+void read_vulnerability_disclosure(MapReader& site, SiteConfig& config, DiagnosticSink& sink,
+                                   MissingTranslations& missing) {
+  auto node = site.raw("vulnerability_disclosure", false);
+  if (!node) return;
+  MapReader reader(*node, "site.yaml", sink, "vulnerability_disclosure",
+                   fields().vulnerability_disclosure);
+  if (!reader.ok()) return;
+  VulnerabilityDisclosure programme;
+  programme.location = site.location_of_key("vulnerability_disclosure");
+  if (auto days = reader.integer("acknowledge_within_days", false, 1, kMaxResponseDays))
+    programme.acknowledge_within_days = static_cast<int>(*days);
+  if (auto days = reader.integer("triage_within_days", false, 1, kMaxResponseDays))
+    programme.triage_within_days = static_cast<int>(*days);
+  if (programme.acknowledge_within_days && programme.triage_within_days &&
+      *programme.acknowledge_within_days > *programme.triage_within_days)
+    sink.error(reader.location_of_value("acknowledge_within_days"),
+               "acknowledge_within_days (" + std::to_string(*programme.acknowledge_within_days) +
+                   ") is later than triage_within_days (" +
+                   std::to_string(*programme.triage_within_days) +
+                   "); expected a report to be acknowledged no later than its first assessment");
+  if (auto safe_harbor = reader.boolean("safe_harbor", true)) programme.safe_harbor = *safe_harbor;
+  read_bounty(reader, programme, sink);
+  programme.extra = reader.extra();
+  if (auto list = reader.raw("out_of_scope", false)) {
+    if (!list->IsSequence()) {
+      sink.error(reader.at(*list), "field 'out_of_scope' of vulnerability_disclosure is " +
+                                       describe_node(*list) +
+                                       "; expected a list of texts (each a text or a map from "
+                                       "locale to text)");
+    } else {
+      std::size_t index = 0;
+      for (const auto& item : *list) {
+        LocalizedText text =
+            localized_item(*list, ++index, item, "out_of_scope", reader, config, missing);
+        if (!text.empty()) programme.out_of_scope.push_back(std::move(text));
+      }
+    }
+  }
+  reader.finish();
+  // An invalid security_txt.contact has its own error already.
+  if (vulnerability_report_uris(config).empty() && !site.has("security_txt"))
+    sink.error(programme.location,
+               "vulnerability_disclosure has nowhere to send reports; expected "
+               "company.security_contact or security_txt.contact (the page lists them as the "
+               "places to report)");
+  config.vulnerability_disclosure = std::move(programme);
 }
 
 void read_monitoring(MapReader& site, SiteConfig& config, DiagnosticSink& sink) {
@@ -156,11 +409,20 @@ void read_monitoring(MapReader& site, SiteConfig& config, DiagnosticSink& sink) 
     monitoring.max_age_hours = static_cast<int>(*hours);
   if (auto on_error = reader.choice("on_error", false, kMonitoringOnError))
     monitoring.on_error = *on_error;
+  monitoring.extra = reader.extra();
   reader.finish();
   config.monitoring = std::move(monitoring);
 }
 
 }  // namespace
+
+std::vector<std::string> vulnerability_report_uris(const SiteConfig& config) {
+  if (config.security_txt && !config.security_txt->contact.empty())
+    return config.security_txt->contact;
+  if (!config.company.security_contact.empty())
+    return {"mailto:" + config.company.security_contact};
+  return {};
+}
 
 SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const FileSystem& files,
                        DiagnosticSink& sink, MissingTranslations& missing) {
@@ -218,6 +480,8 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
     sink.error(site.location_of_value("default_locale"),
                "default_locale '" + config.default_locale +
                    "' is not in locales; expected one of the listed locales");
+    // Without a usable default locale no text can be judged (every fallback goes to it).
+    config.default_locale.clear();
   }
 
   config.title = site.localized("title", true, config.locales, config.default_locale, &missing);
@@ -234,6 +498,7 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
     config.theme = *theme;
     config.theme_location = site.location_of_value("theme");
   }
+  if (site.has("updated")) config.updated_location = site.location_of_value("updated");
   if (auto updated = site.text("updated", false)) {
     if (*updated == "auto") {
       config.updated_mode = UpdatedMode::automatic;
@@ -252,9 +517,11 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
                  "updated is " + quoted_excerpt(*updated) + "; expected auto, git or a date YYYY-MM-DD");
     }
   }
-  read_company(site, config, sink);
+  read_company(site, config, sink, missing);
   read_security_txt(site, config, sink);
   read_monitoring(site, config, sink);
+  read_vulnerability_disclosure(site, config, sink, missing);
+  config.extra = site.extra();
   site.finish();
   return config;
 }

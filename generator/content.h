@@ -1,6 +1,7 @@
 // The site's content (SPEC 3) as plain data, one member per content kind, and the stage that
-// loads it. Each kind has its own unit (controls, subprocessors, disclosures, pages); relations
-// between kinds are checked and resolved by validation (validate.h), not by the loaders.
+// loads it. Each kind has its own unit (controls, subprocessors, disclosures, frameworks,
+// documents, highlights, pages, intro, faq); relations between kinds are checked and resolved by
+// validation (validate.h), not by the loaders.
 #pragma once
 
 #include <string>
@@ -10,7 +11,12 @@
 #include "controls.h"
 #include "diagnostics.h"
 #include "disclosures.h"
+#include "documents.h"
+#include "faq.h"
 #include "file_system.h"
+#include "frameworks.h"
+#include "highlights.h"
+#include "intro.h"
 #include "localized.h"
 #include "pages.h"
 #include "subprocessors.h"
@@ -29,7 +35,14 @@ struct Content {
   std::vector<Category> categories;  // sorted by (order, id)
   SubprocessorList subprocessors;    // content/subprocessors.yaml
   DisclosureList disclosures;        // content/ai.yaml
+  FrameworkList frameworks;          // content/compliance.yaml
+  DocumentList documents;            // content/documents.yaml, content/documents/
+  HighlightList highlights;          // content/highlights.yaml
   std::vector<Page> pages;           // sorted by (default-locale order, slug)
+  Intro intro;                       // content/intro.<locale>.md
+  QuestionList faq;                  // content/faq.yaml
+  // Resolved by validation: the page security_txt.policy_page names (null without one).
+  const Page* security_policy_page = nullptr;
 };
 
 // The field names each loader knows, per kind of mapping (kept in agreement with schemas/ by
@@ -39,6 +52,10 @@ struct ContentFields {
   std::vector<std::string> subprocessors_file, subprocessor, change;
   std::vector<std::string> ai_file, disclosure;
   std::vector<std::string> front_matter;
+  std::vector<std::string> compliance_file, framework;
+  std::vector<std::string> documents_file, document;
+  std::vector<std::string> highlights_file, highlight;
+  std::vector<std::string> faq_file, question;
 };
 const ContentFields& content_fields();
 

@@ -13,9 +13,9 @@ namespace fs = std::filesystem;
 
 const ControlFields& control_fields() {
   static const ControlFields fields{
-      {"category", "controls"},
-      {"id", "order", "icon", "title", "summary"},
-      {"id", "title", "description", "status", "updated", "monitor", "frameworks"},
+      {"category", "controls", "extra"},
+      {"id", "order", "icon", "title", "summary", "extra"},
+      {"id", "title", "description", "status", "updated", "monitor", "frameworks", "extra"},
   };
   return fields;
 }
@@ -48,6 +48,7 @@ std::optional<Control> load_control(const YAML::Node& node, const std::string& f
     }
   }
   if (auto frameworks = reader.text_list("frameworks", false)) control.frameworks = *frameworks;
+  control.extra = reader.extra();
   reader.finish();
   if (control.id.empty()) return std::nullopt;
   return control;
@@ -95,6 +96,7 @@ std::optional<Category> load_category(const std::optional<YAML::Node>& root,
     }
     category.title = context.localized(reader, "title", true);
     category.summary = context.markdown(reader, "summary", false);
+    category.extra = reader.extra();
     reader.finish();
   }
   if (auto node = top.raw("controls", true)) {
@@ -109,6 +111,7 @@ std::optional<Category> load_category(const std::optional<YAML::Node>& root,
       }
     }
   }
+  category.file_extra = top.extra();
   top.finish();
   return category;
 }

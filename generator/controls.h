@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "date.h"
 #include "diagnostics.h"
 #include "load_context.h"
@@ -15,6 +17,7 @@
 
 namespace trustsite {
 
+struct Framework;
 struct LiveStatus;
 
 struct Control {
@@ -26,10 +29,14 @@ struct Control {
   std::string monitor;  // an item id in the monitoring data; empty when not monitored
   SourceLocation monitor_location;
   std::vector<std::string> frameworks;
+  nlohmann::json extra;        // `extra:` for the theme (SPEC 2), null when absent
   SourceLocation location;     // of the control's list item
   SourceLocation id_location;  // of its `id` value
   // Resolved by validation: the monitored item `monitor` names, or nullptr.
   const LiveStatus* live = nullptr;
+  // Resolved by validation: for each of `frameworks`, the framework entry whose `mapping` the
+  // label starts with (compliance.yaml), or nullptr.
+  std::vector<const Framework*> framework_refs;
 };
 
 struct Category {
@@ -40,7 +47,9 @@ struct Category {
   LocalizedText title;
   LocalizedText summary;  // Markdown, optional
   std::vector<Control> controls;
-  std::string file;  // relative to the site dir, e.g. "content/controls/data-at-rest.yaml"
+  nlohmann::json extra;       // the `category` map's `extra:`
+  nlohmann::json file_extra;  // the file's top-level `extra:`
+  std::string file;           // relative to the site dir, e.g. "content/controls/data-at-rest.yaml"
   SourceLocation location;
 };
 

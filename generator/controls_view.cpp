@@ -14,7 +14,26 @@ std::string count_label(const LocaleView& view, int count) {
   return fill_placeholders(view.ui({"legend", form}), {{"count", std::to_string(count)}});
 }
 
-json control_view(const LocaleView& view, const Control& control, StatusCounts& counts) {
+// The control's framework labels as "mapped to" references (SPEC 3), each linked to the
+// framework entry whose `mapping` it starts with.
+json mappings_view(const Control& control) {
+  json mappings = json::array();
+  for (std::size_t i = 0; i < control.frameworks.size(); ++i) {
+    json mapping = {{"label", control.frameworks[i]}, {"linked", false}};
+    const Framework* framework =
+        i < control.framework_refs.size() ? control.framework_refs[i] : nullptr;
+    if (framework != nullptr) {
+      mapping["linked"] = true;
+      mapping["framework_href"] = "#" + framework->id;
+      mapping["framework_name"] = framework->name;
+    }
+    mappings.push_back(std::move(mapping));
+  }
+  return mappings;
+}
+
+json control_view(const LocaleView& view, const Control& control, StatusCounts& counts,
+                  std::vector<LinkUse>& links) {
   const std::string status = to_string(control.status);
   ++counts[status];
   json out = {{"id", control.id},
@@ -26,9 +45,11 @@ json control_view(const LocaleView& view, const Control& control, StatusCounts& 
               {"has_frameworks", !control.frameworks.empty()},
               {"monitored", !control.monitor.empty()}};
   if (!control.description.empty())
-    out["description"] = markdown_json(control.description, view, kItemParent);
+    out["description"] = markdown_json(control.description, view, kItemParent, &links);
   if (control.updated) out["updated"] = format_date(*control.updated);
   if (control.live != nullptr) out["live"] = live_view(view, *control.live);
+  if (!control.extra.is_null()) out["extra"] = control.extra;
+  out["mappings"] = mappings_view(control);
   return out;
 }
 
@@ -49,12 +70,13 @@ json live_view(const LocaleView& view, const LiveStatus& item) {
   return live;
 }
 
-json categories_view(const SiteModel& model, const LocaleView& view, StatusCounts& counts) {
+json categories_view(const SiteModel& model, const LocaleView& view, StatusCounts& counts,
+                     std::vector<LinkUse>& links) {
   json categories = json::array();
   for (const auto& category : model.content.categories) {
     json controls = json::array();
     for (const auto& control : category.controls)
-      controls.push_back(control_view(view, control, counts));
+      controls.push_back(control_view(view, control, counts, links));
     json item = {{"id", category.id},
                  {"href", "#" + category.id},
                  {"title", localized_json(category.title, view)},
@@ -62,7 +84,9 @@ json categories_view(const SiteModel& model, const LocaleView& view, StatusCount
                  {"controls", std::move(controls)}};
     if (!category.icon.empty()) item["icon"] = category.icon;
     if (!category.summary.empty())
-      item["summary"] = markdown_json(category.summary, view, kCategorySummaryParent);
+      item["summary"] = markdown_json(category.summary, view, kCategorySummaryParent, &links);
+    if (!category.extra.is_null()) item["extra"] = category.extra;
+    if (!category.file_extra.is_null()) item["file_extra"] = category.file_extra;
     categories.push_back(std::move(item));
   }
   return categories;

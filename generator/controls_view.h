@@ -14,9 +14,10 @@ namespace trustsite {
 using StatusCounts = std::map<std::string, int>;
 
 // `categories`: every category with its controls (title, status, description as HTML,
-// frameworks, updated, live badge); counts every control's status into `counts`.
-nlohmann::json categories_view(const SiteModel& model, const LocaleView& view,
-                               StatusCounts& counts);
+// frameworks, updated, live badge); counts every control's status into `counts` and appends
+// the links of its Markdown to `links`.
+nlohmann::json categories_view(const SiteModel& model, const LocaleView& view, StatusCounts& counts,
+                               std::vector<LinkUse>& links);
 
 // `status_legend`: every status with its label, description and count (from categories_view).
 nlohmann::json status_legend_view(const LocaleView& view, const StatusCounts& counts);

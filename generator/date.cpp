@@ -130,6 +130,88 @@ std::string format_utc_minutes(std::int64_t unix_seconds) {
   return rfc3339.substr(0, 10) + " " + rfc3339.substr(11, 5) + " UTC";
 }
 
+Date PartialDate::first_day() const {
+  using namespace std::chrono;
+  switch (precision) {
+    case Precision::year:
+      return Date{std::chrono::year{year}, January, std::chrono::day{1}};
+    case Precision::quarter:
+      return Date{std::chrono::year{year}, std::chrono::month{(part - 1) * 3 + 1},
+                  std::chrono::day{1}};
+    case Precision::month:
+      return Date{std::chrono::year{year}, std::chrono::month{part}, std::chrono::day{1}};
+    case Precision::day:
+      break;
+  }
+  return Date{std::chrono::year{year}, std::chrono::month{part}, std::chrono::day{day}};
+}
+
+Date PartialDate::last_day() const {
+  using namespace std::chrono;
+  switch (precision) {
+    case Precision::year:
+      return Date{std::chrono::year{year}, December, std::chrono::day{31}};
+    case Precision::quarter:
+      return Date{year_month_day_last{std::chrono::year{year},
+                                      month_day_last{std::chrono::month{part * 3}}}};
+    case Precision::month:
+      return Date{
+          year_month_day_last{std::chrono::year{year}, month_day_last{std::chrono::month{part}}}};
+    case Precision::day:
+      break;
+  }
+  return first_day();
+}
+
+std::optional<PartialDate> parse_partial_date(std::string_view text) {
+  if (text.size() < 4 || !is_digits(text.substr(0, 4)) || text[0] == '0') return std::nullopt;
+  PartialDate date;
+  date.year = digits_value(text.substr(0, 4));
+  if (text.size() == 4) return date;
+  if (text[4] != '-') return std::nullopt;
+  if (text.size() == 7 && (text[5] == 'Q' || text[5] == 'q') && text[6] >= '1' && text[6] <= '4') {
+    date.precision = PartialDate::Precision::quarter;
+    date.part = static_cast<unsigned>(text[6] - '0');
+    return date;
+  }
+  if (text.size() == 7 && is_digits(text.substr(5, 2))) {
+    const int month = digits_value(text.substr(5, 2));
+    if (month < 1 || month > 12) return std::nullopt;
+    date.precision = PartialDate::Precision::month;
+    date.part = static_cast<unsigned>(month);
+    return date;
+  }
+  auto full = parse_date(text);
+  if (!full) return std::nullopt;
+  date.precision = PartialDate::Precision::day;
+  date.part = static_cast<unsigned>(full->month());
+  date.day = static_cast<unsigned>(full->day());
+  return date;
+}
+
+std::string format_partial_date(const PartialDate& date) {
+  char buffer[16];
+  switch (date.precision) {
+    case PartialDate::Precision::year:
+      std::snprintf(buffer, sizeof buffer, "%04d", date.year);
+      break;
+    case PartialDate::Precision::quarter:
+      std::snprintf(buffer, sizeof buffer, "%04d-Q%u", date.year, date.part);
+      break;
+    case PartialDate::Precision::month:
+      std::snprintf(buffer, sizeof buffer, "%04d-%02u", date.year, date.part);
+      break;
+    case PartialDate::Precision::day:
+      return format_date(date.first_day());
+  }
+  return buffer;
+}
+
+std::string html_datetime(const PartialDate& date) {
+  if (date.precision == PartialDate::Precision::quarter) return {};
+  return format_partial_date(date);
+}
+
 std::optional<std::int64_t> parse_source_date_epoch(std::string_view text) {
   if (!is_digits(text) || text.size() > 15) return std::nullopt;
   std::int64_t value = 0;

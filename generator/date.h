@@ -58,6 +58,33 @@ std::string rfc3339_midnight(const Date& date);
 // times are shown in UTC).
 std::string format_utc_minutes(std::int64_t unix_seconds);
 
+// A date given as precisely as it is known (SPEC 3, a framework's `expected`): a year
+// ("2027"), a quarter ("2027-Q2"), a month ("2027-06") or a day ("2027-06-30").
+struct PartialDate {
+  enum class Precision { year, quarter, month, day };
+  Precision precision = Precision::year;
+  int year = 0;
+  unsigned part = 0;  // the quarter (1-4) or the month (1-12); 0 for a year
+  unsigned day = 0;   // the day of the month, for Precision::day only
+
+  // The first and the last calendar day of the period (2027-Q2: 2027-04-01 and 2027-06-30).
+  Date first_day() const;
+  Date last_day() const;
+};
+
+// Parses exactly YYYY, YYYY-QN (N = 1-4, "q" accepted), YYYY-MM or YYYY-MM-DD (a real calendar
+// date), with a four-digit year from 1000 to 9999; nullopt for anything else ("2027-Q5", "2027-6",
+// "Q2 2027").
+std::optional<PartialDate> parse_partial_date(std::string_view text);
+
+// The canonical text of a partial date: "2027", "2027-Q2", "2027-06", "2027-06-30".
+std::string format_partial_date(const PartialDate& date);
+
+// The value of an HTML `<time datetime>` for a partial date (WHATWG HTML, "valid year string",
+// "valid month string", "valid date string"): "2027", "2027-06", "2027-06-30"; empty for a
+// quarter, which HTML has no form for.
+std::string html_datetime(const PartialDate& date);
+
 // A SOURCE_DATE_EPOCH value (reproducible-builds.org): a non-negative integer of at most 15
 // digits, in seconds; nullopt for anything else (unset variables are the caller's business).
 std::optional<std::int64_t> parse_source_date_epoch(std::string_view text);

@@ -6,9 +6,9 @@ namespace trustsite {
 
 const DisclosureFields& disclosure_fields() {
   static const DisclosureFields fields{
-      {"disclosures"},
+      {"disclosures", "extra"},
       {"id", "title", "description", "status", "provider", "opt_in", "data_sent", "data_excluded",
-       "used_for_training", "human_oversight"},
+       "used_for_training", "human_oversight", "extra"},
   };
   return fields;
 }
@@ -39,6 +39,7 @@ std::optional<Disclosure> load_disclosure(const YAML::Node& item, const std::str
   if (auto training = reader.boolean("used_for_training", true))
     disclosure.used_for_training = *training;
   disclosure.human_oversight = context.localized(reader, "human_oversight", true);
+  disclosure.extra = reader.extra();
   reader.finish();
   if (disclosure.id.empty()) return std::nullopt;
   return disclosure;
@@ -65,6 +66,7 @@ DisclosureList load_disclosures(const LoadContext& context) {
                           if (auto disclosure = load_disclosure(item, file, context))
                             list.items.push_back(std::move(*disclosure));
                         });
+  list.extra = top.extra();
   top.finish();
   return list;
 }

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "diagnostics.h"
 #include "load_context.h"
 #include "localized.h"
@@ -26,6 +28,7 @@ struct Disclosure {
   LocalizedText data_excluded;
   bool used_for_training = false;
   LocalizedText human_oversight;
+  nlohmann::json extra;  // `extra:` for the theme (SPEC 2), null when absent
   SourceLocation location;
   // Resolved by validation: the sub-processor `provider` names (never null after a valid run).
   const Subprocessor* provider_ref = nullptr;
@@ -35,6 +38,7 @@ struct Disclosure {
 struct DisclosureList {
   bool present = false;  // the file exists
   std::vector<Disclosure> items;
+  nlohmann::json extra;  // the file's top-level `extra:`
 };
 
 // The field names the loader knows (kept in agreement with schemas/ai.schema.json).

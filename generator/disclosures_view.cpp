@@ -9,7 +9,8 @@ namespace trustsite {
 
 using nlohmann::json;
 
-json disclosures_view(const DisclosureList& list, const LocaleView& view) {
+json disclosures_view(const DisclosureList& list, const LocaleView& view,
+                      std::vector<LinkUse>& links) {
   json disclosures = json::array();
   const std::string yes = view.ui({"ai", "answer_yes"});
   const std::string no = view.ui({"ai", "answer_no"});
@@ -30,7 +31,7 @@ json disclosures_view(const DisclosureList& list, const LocaleView& view) {
                  {"used_for_training", disclosure.used_for_training},
                  {"used_for_training_label", disclosure.used_for_training ? yes : no}};
     if (!disclosure.description.empty())
-      item["description"] = markdown_json(disclosure.description, view, kItemParent);
+      item["description"] = markdown_json(disclosure.description, view, kItemParent, &links);
     const std::array<std::pair<const char*, const LocalizedText*>, 3> texts = {{
         {"data_sent", &disclosure.data_sent},
         {"data_excluded", &disclosure.data_excluded},
@@ -38,6 +39,7 @@ json disclosures_view(const DisclosureList& list, const LocaleView& view) {
     }};
     for (const auto& [key, field] : texts)
       if (!field->empty()) item[key] = localized_json(*field, view);
+    if (!disclosure.extra.is_null()) item["extra"] = disclosure.extra;
     disclosures.push_back(std::move(item));
   }
   return disclosures;

@@ -144,6 +144,15 @@ std::vector<DirectoryEntry> DiskFileSystem::list(const fs::path& path) const {
   return entries;
 }
 
+bool DiskFileSystem::resolves_inside(const fs::path& path, const fs::path& dir) const {
+  std::error_code ec;
+  const fs::path real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return false;
+  const fs::path real_dir = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+  if (ec) return false;
+  return real != real_dir && is_within(real, real_dir);
+}
+
 void MemoryFileSystem::add(const fs::path& path, std::string text) {
   files_[path.lexically_normal()] = std::move(text);
 }
@@ -187,6 +196,11 @@ std::vector<DirectoryEntry> MemoryFileSystem::list(const fs::path& path) const {
   std::vector<DirectoryEntry> entries;
   for (const auto& [child, regular] : children) entries.push_back({child, regular});
   return entries;
+}
+
+bool MemoryFileSystem::resolves_inside(const fs::path& path, const fs::path& dir) const {
+  const fs::path normal = path.lexically_normal(), normal_dir = dir.lexically_normal();
+  return normal != normal_dir && is_within(normal, normal_dir);
 }
 
 }  // namespace trustsite

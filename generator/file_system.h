@@ -52,6 +52,10 @@ class FileSystem {
   virtual bool exists(const std::filesystem::path& path) const = 0;
   // The entries of directory `path`, sorted by name; empty when it is not a directory.
   virtual std::vector<DirectoryEntry> list(const std::filesystem::path& path) const = 0;
+  // Whether `path`, with every symbolic link on it followed, is a place inside directory `dir`
+  // (for files that must stay in one directory of the site, such as content/documents/).
+  virtual bool resolves_inside(const std::filesystem::path& path,
+                               const std::filesystem::path& dir) const = 0;
 };
 
 // The real file system, restricted to `roots` (absolute directories).
@@ -62,6 +66,8 @@ class DiskFileSystem : public FileSystem {
   bool is_directory(const std::filesystem::path& path) const override;
   bool exists(const std::filesystem::path& path) const override;
   std::vector<DirectoryEntry> list(const std::filesystem::path& path) const override;
+  bool resolves_inside(const std::filesystem::path& path,
+                       const std::filesystem::path& dir) const override;
 
  private:
   // Whether `path` resolves (all links followed) to a place inside one of the roots.
@@ -77,6 +83,9 @@ class MemoryFileSystem : public FileSystem {
   bool is_directory(const std::filesystem::path& path) const override;
   bool exists(const std::filesystem::path& path) const override;
   std::vector<DirectoryEntry> list(const std::filesystem::path& path) const override;
+  // Lexical: a memory file system has no links.
+  bool resolves_inside(const std::filesystem::path& path,
+                       const std::filesystem::path& dir) const override;
 
  private:
   std::map<std::filesystem::path, std::string> files_;

@@ -9,7 +9,8 @@ std::string header_content_security_policy(const std::string& page_policy) {
 }
 
 std::string render_headers_file(const std::string& page_policy,
-                                const std::vector<std::string>& feed_paths) {
+                                const std::vector<std::string>& feed_paths,
+                                const std::vector<std::pair<std::string, std::string>>& documents) {
   std::string out =
       "# HTTP response headers (Netlify / Cloudflare Pages _headers format), written by "
       "trustsite.\n"
@@ -30,6 +31,13 @@ std::string render_headers_file(const std::string& page_policy,
       std::string(kAssetsDir) +
       "/*\n"
       "  Cache-Control: public, max-age=31536000, immutable\n";
+  if (!documents.empty()) {
+    out += "\n/" + std::string(kDocumentsDir) + "/*\n" +
+           "  Cache-Control: public, max-age=31536000, immutable\n";
+    for (const auto& [path, media_type] : documents)
+      out += "\n/" + path + "\n  Content-Type: " + media_type +
+             (media_type.starts_with("text/") ? "; charset=utf-8" : "") + "\n";
+  }
   for (const auto& path : feed_paths)
     out += "\n/" + path + "\n  Content-Type: application/atom+xml; charset=utf-8\n";
   out += "\n/" + std::string(kSecurityTxtFile) + "\n" +

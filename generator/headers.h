@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace trustsite {
@@ -20,8 +21,11 @@ std::string header_content_security_policy(const std::string& page_policy);
 // without frame-ancestors); `/assets/*` (fingerprinted names) cached for a year, immutable;
 // the Atom content type for each of `feed_paths` ("en/subprocessors.atom"), the one for
 // security.txt; trust.json readable cross-origin. Paths are relative to the output directory
-// as the host serves it.
-std::string render_headers_file(const std::string& page_policy,
-                                const std::vector<std::string>& feed_paths);
+// as the host serves it. `documents` are the published document files as (path, media type):
+// `/documents/*` (fingerprinted names) is cached for a year, immutable, and each file gets its
+// Content-Type (text types with charset=utf-8), so no host has to guess it.
+std::string render_headers_file(
+    const std::string& page_policy, const std::vector<std::string>& feed_paths,
+    const std::vector<std::pair<std::string, std::string>>& documents = {});
 
 }  // namespace trustsite

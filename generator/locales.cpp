@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "data_dirs.h"
+#include "suggest.h"
 #include "text_rules.h"
 #include "yaml_parse.h"
 
@@ -46,6 +47,36 @@ json to_table(const YAML::Node& node, const std::string& file, const std::string
     }
   }
   return table;
+}
+
+// Reports every key of a site's own UI strings file (`node`) that `reference` (trustsite's own
+// table for that locale, or the default locale's) does not have: an unknown field, as in every
+// other file (SPEC 2), with the nearest known key. `extra` at the top holds a custom theme's own
+// strings and is not checked.
+void report_unknown_keys(const YAML::Node& node, const json& reference, const std::string& file,
+                         const std::string& prefix, DiagnosticSink& sink) {
+  if (!node.IsMap() || !reference.is_object()) return;
+  std::vector<std::string> known;
+  for (const auto& [key, value] : reference.items()) known.push_back(key);
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) continue;
+    const std::string key = entry.first.Scalar();
+    if (prefix.empty() && key == "extra") continue;
+    const std::string dotted = prefix.empty() ? key : prefix + "." + key;
+    auto it = reference.find(key);
+    if (it == reference.end()) {
+      std::string message = "unknown UI string " + quoted_excerpt(dotted) + " in " + file;
+      if (auto near = nearest_name(key, known))
+        message += "; did you mean '" + (prefix.empty() ? *near : prefix + "." + *near) + "'?";
+      else
+        message +=
+            "; expected a key of trustsite's own locales files (a custom theme's own "
+            "strings go under 'extra:')";
+      sink.error(location_of(entry.first, file), message);
+      continue;
+    }
+    report_unknown_keys(entry.second, *it, file, dotted, sink);
+  }
 }
 
 // Overrides `base` with `overrides` key by key, recursing into nested maps (SPEC 1: a site's
@@ -89,6 +120,18 @@ UiStrings UiStrings::load(const SiteConfig& config, const FileSystem& files, Dia
   // The file named in diagnostics about a locale's strings: the site's own file when it has
   // one (that is the file the editor can change), else trustsite's.
   std::map<std::string, std::string> primary_file;
+  // A site's own locale files may only hold keys trustsite's own files have: the built-in
+  // default locale's table is the reference when the locale has no built-in file.
+  const bool site_has_own_dir = dirs.size() > 1;
+  json default_reference;
+  if (site_has_own_dir) {
+    const ReadResult read = files.read(dirs.front() / "locales" / (config.default_locale + ".yaml"),
+                                       kMaxInputFileBytes);
+    DiagnosticSink ignored;  // trustsite's own file: its problems are reported below if used
+    if (read.ok())
+      if (auto document = parse_yaml(read.text, "", ignored); document && document->IsMap())
+        default_reference = to_table(*document, "", "", ignored);
+  }
 
   for (const auto& code : config.locales) {
     json table = json::object();
@@ -113,6 +156,9 @@ UiStrings UiStrings::load(const SiteConfig& config, const FileSystem& files, Dia
                                                       "; expected a map of UI strings (key: text)");
         continue;
       }
+      const bool own_file = site_has_own_dir && dir == dirs.back();
+      if (own_file && (!table.empty() || default_reference.is_object()))
+        report_unknown_keys(*document, table.empty() ? default_reference : table, shown, "", sink);
       deep_merge(table, to_table(*document, shown, "", sink));
     }
     if (!found) {
@@ -132,6 +178,7 @@ UiStrings UiStrings::load(const SiteConfig& config, const FileSystem& files, Dia
     if (code == config.default_locale) continue;
     std::vector<std::string> missing;
     fill_missing(table, fallback->second, "", missing);
+    strings.fallback_keys_[code] = missing;
     if (missing.empty() || primary_file.count(code) == 0) continue;  // no file: already an error
     const std::string& file = primary_file[code];
     const int shown = std::min<int>(kMaxMissingWarnings, static_cast<int>(missing.size()));
@@ -146,6 +193,12 @@ UiStrings UiStrings::load(const SiteConfig& config, const FileSystem& files, Dia
     }
   }
   return strings;
+}
+
+const std::vector<std::string>& UiStrings::fallback_keys(const std::string& locale) const {
+  static const std::vector<std::string> none;
+  auto it = fallback_keys_.find(locale);
+  return it == fallback_keys_.end() ? none : it->second;
 }
 
 const json& UiStrings::table(const std::string& locale) const {

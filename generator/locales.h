@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,8 +50,13 @@ class UiStrings {
   // One string by dotted key ("status.implemented"); empty string when absent everywhere.
   std::string get(const std::string& locale, const std::string& dotted_key) const;
 
+  // The dotted keys of `locale` whose strings were filled in from the default locale (shown in
+  // the default locale's language, so marked with its `lang`; SPEC 2).
+  const std::vector<std::string>& fallback_keys(const std::string& locale) const;
+
  private:
   std::map<std::string, nlohmann::json> tables_;
+  std::map<std::string, std::vector<std::string>> fallback_keys_;
 };
 
 }  // namespace trustsite

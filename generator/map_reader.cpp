@@ -1,6 +1,7 @@
 #include "map_reader.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "text_rules.h"
 #include "utf8.h"
@@ -9,6 +10,20 @@
 namespace trustsite {
 
 namespace {
+
+// Where a scalar's text is written: on the lines after a block scalar's indicator (indented two
+// more than its key, the YAML style every trustsite example uses), after the opening quote of a
+// quoted scalar, else where the scalar starts. yaml-cpp tags quoted and block scalars alike
+// ("!"); a text with a line break is taken as a block scalar (quoted scalars fold theirs).
+TextOrigin origin_of(const YAML::Node& value, const SourceLocation& value_at,
+                     const SourceLocation& key_at) {
+  TextOrigin origin;
+  origin.value = value_at;
+  const bool non_plain = value.Tag() == "!";
+  origin.block = value.IsScalar() && value.Scalar().find('\n') != std::string::npos;
+  origin.content_column = origin.block ? key_at.column + 2 : value_at.column + (non_plain ? 1 : 0);
+  return origin;
+}
 
 bool is_decimal(const std::string& s, std::size_t max_digits) {
   std::string_view digits(s);
@@ -219,9 +234,24 @@ LocalizedText MapReader::localized(const char* key, bool required,
   if (!value) return result;
   result.location = at(*value);
   if (value->IsScalar()) {
+    // SPEC 2: a plain string is text written in the default locale; every other locale shows
+    // it as untranslated text, exactly like a missing key of a map.
     if (auto s = text(key, required)) {
       result.plain = true;
-      for (const auto& locale : locales) result.by_locale[locale] = *s;
+      result.by_locale[default_locale] = *s;
+      result.origins[default_locale] = origin_of(*value, result.location, location_of_key(key));
+      for (const auto& locale : locales) {
+        // Without a usable default locale (already an error) nothing is judged.
+        if (locale == default_locale || default_locale.empty()) continue;
+        sink_.strict_warning(result.location,
+                             "field '" + std::string(key) + "' of " + what_ +
+                                 " is a plain text, which is " + default_locale +
+                                 " text, so it has no " + locale + " translation; expected {" +
+                                 default_locale + ": …, " + locale +
+                                 ": …} (the same text under each locale if it is truly the "
+                                 "same in every language)");
+        if (missing) ++(*missing)[locale];
+      }
     }
     return result;
   }
@@ -251,6 +281,7 @@ LocalizedText MapReader::localized(const char* key, bool required,
       continue;
     }
     result.by_locale[locale] = entry.second.Scalar();
+    result.origins[locale] = origin_of(entry.second, at(entry.second), at(entry.first));
   }
   if (!result.has(default_locale)) {
     if (required && !result.empty()) {
@@ -271,6 +302,36 @@ LocalizedText MapReader::localized(const char* key, bool required,
   return result;
 }
 
+nlohmann::json MapReader::extra() {
+  auto value = lookup("extra", false);
+  if (!value) return nullptr;
+  if (!value->IsMap()) {
+    sink_.error(at(*value), "field 'extra' of " + what_ + " is " + describe_node(*value) +
+                                "; expected a map of data for the theme");
+    return nullptr;
+  }
+  bool ok = true;
+  // The texts of `extra` reach templates like any other text: the same rules hold.
+  std::function<void(const YAML::Node&, int)> check = [&](const YAML::Node& node, int depth) {
+    if (depth > 64) return;
+    if (node.IsScalar()) {
+      if (!check_text(node, "a text in 'extra'")) ok = false;
+    } else {
+      for (const auto& child : node) {
+        if (node.IsMap()) {
+          check(child.first, depth + 1);
+          check(child.second, depth + 1);
+        } else {
+          check(child, depth + 1);
+        }
+      }
+    }
+  };
+  check(*value, 0);
+  if (!ok) return nullptr;
+  return yaml_to_json(*value);
+}
+
 void MapReader::finish() {
   if (!ok_) return;
   for (const auto& entry : entries_) {
@@ -285,8 +346,9 @@ void MapReader::finish() {
     if (auto near = nearest_name(key, known_fields_))
       message += "; did you mean '" + *near + "'?";
     else
-      message += "; expected one of: " + join(known_fields_);
-    sink_.strict_warning(at(entry.key), message);
+      message += "; expected one of: " + join(known_fields_) +
+                 " (data that only a custom theme uses goes under 'extra:')";
+    sink_.error(at(entry.key), message);
   }
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include "date.h"
 #include "diagnostics.h"
@@ -20,8 +21,10 @@
 namespace trustsite {
 
 // Reads one YAML mapping field by field. Every getter marks its key as known; finish() then
-// reports the remaining keys as unknown fields (a strict warning with "did you mean ...?").
-// Getters return nullopt (and report) on a wrong type or, for required fields, absence.
+// reports the remaining keys as unknown fields: errors with "did you mean ...?" (SPEC 2: a
+// misspelt optional field must never silently drop text from the page). Every mapping may also
+// hold `extra:`, data for a custom theme that extra() returns untouched. Getters return nullopt
+// (and report) on a wrong type or, for required fields, absence.
 class MapReader {
  public:
   // `what` names the mapping in messages ("control 'mfa'", "site.yaml"). When `node` is not a
@@ -61,6 +64,11 @@ class MapReader {
     return vocabulary.parse(*spelling);
   }
   std::optional<std::vector<std::string>> text_list(const char* key, bool required);
+  // The `extra:` map of this mapping as JSON (SPEC 2: data only a custom theme uses, passed to
+  // templates as it is), or null when absent. Its meaning is never validated; its texts obey
+  // the text rules like every text that can reach a page. A value that is not a map is an
+  // error.
+  nlohmann::json extra();
   // A localized field (SPEC 2): a plain text, or a map whose keys are in `locales`. A map
   // without `default_locale` is an error when `required`; a missing non-default locale is a
   // strict warning counted in `missing` (by locale).

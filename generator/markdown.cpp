@@ -192,6 +192,44 @@ int top_heading_level(cmark_node* document) {
   return top;
 }
 
+// Every link and image destination of `document`, with the position of the destination in
+// `markdown`: looked up verbatim from the start of the node's block (cmark gives inline nodes
+// no position of their own), else the block's start.
+void collect_links(cmark_node* document, std::string_view markdown,
+                   std::vector<MarkdownLink>& links) {
+  // Byte offset of the start of each line.
+  std::vector<std::size_t> line_starts{0};
+  for (std::size_t i = 0; i < markdown.size(); ++i)
+    if (markdown[i] == '\n') line_starts.push_back(i + 1);
+  cmark_iter* iter = cmark_iter_new(document);
+  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const auto type = cmark_node_get_type(node);
+    if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE))
+      continue;
+    const char* url = cmark_node_get_url(node);
+    if (url == nullptr || *url == '\0') continue;
+    cmark_node* block = node;
+    while (block != nullptr && cmark_node_get_start_line(block) == 0)
+      block = cmark_node_parent(block);
+    MarkdownLink link{url, 1, 1};
+    if (block != nullptr) {
+      link.line = cmark_node_get_start_line(block);
+      link.column = std::max(1, cmark_node_get_start_column(block));
+    }
+    const std::size_t from = line_starts[std::min<std::size_t>(link.line, line_starts.size()) - 1];
+    const std::size_t at = markdown.find(url, from);
+    if (at != std::string_view::npos) {
+      const auto line = std::upper_bound(line_starts.begin(), line_starts.end(), at) - 1;
+      link.line = static_cast<int>(line - line_starts.begin()) + 1;
+      link.column = static_cast<int>(at - *line) + 1;
+    }
+    links.push_back(std::move(link));
+  }
+  cmark_iter_free(iter);
+}
+
 // A cmark-gfm parser with the GFM extensions SPEC 2 names, fed `markdown`. Tables only within
 // the table limits (a larger text has already been reported by its loader).
 std::unique_ptr<cmark_node, NodeDeleter> parse(std::string_view markdown, int options,
@@ -212,12 +250,14 @@ std::unique_ptr<cmark_node, NodeDeleter> parse(std::string_view markdown, int op
 constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
 
 // Parses `markdown`, lets `shift` pick the heading offset from the parsed document, and
-// renders it in safe mode.
+// renders it in safe mode; collects the link destinations into `links` when given.
 template <typename Shift>
-std::string render(std::string_view markdown, Shift shift) {
+std::string render(std::string_view markdown, Shift shift,
+                   std::vector<MarkdownLink>* links = nullptr) {
   std::unique_ptr<cmark_parser, ParserDeleter> parser;
   std::unique_ptr<cmark_node, NodeDeleter> document = parse(markdown, kOptions, parser);
   if (const int offset = shift(document.get()); offset != 0) shift_headings(document.get(), offset);
+  if (links != nullptr) collect_links(document.get(), markdown, *links);
   replace_external_images(document.get());
   replace_forbidden_characters(document.get());
   std::unique_ptr<char, CStringDeleter> html(cmark_render_html(
@@ -329,11 +369,15 @@ std::string render_markdown(std::string_view markdown, int heading_offset) {
   return render(markdown, [&](cmark_node*) { return heading_offset; });
 }
 
-std::string render_markdown_below(std::string_view markdown, int parent_level) {
-  return render(markdown, [&](cmark_node* document) {
-    const int top = top_heading_level(document);
-    return top <= parent_level ? parent_level + 1 - top : 0;
-  });
+std::string render_markdown_below(std::string_view markdown, int parent_level,
+                                  std::vector<MarkdownLink>* links) {
+  return render(
+      markdown,
+      [&](cmark_node* document) {
+        const int top = top_heading_level(document);
+        return top <= parent_level ? parent_level + 1 - top : 0;
+      },
+      links);
 }
 
 }  // namespace trustsite

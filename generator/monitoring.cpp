@@ -257,9 +257,16 @@ void load_local_file(const SiteConfig& config, const MonitoringConfig& monitorin
     return;
   }
   if (!file.ok()) {
-    reporter.fetch_failed("cannot read the monitoring source " + json_quoted(monitoring.source) +
-                          ": it " + describe_read_failure(file, max_bytes) +
-                          "; expected a file relative to the site directory");
+    const std::string problem =
+        "cannot read the monitoring source " + json_quoted(monitoring.source) + ": it " +
+        describe_read_failure(file, max_bytes) + "; expected a file relative to the site directory";
+    // SPEC 6: --offline never fails on monitoring; a local file is still read, but a missing
+    // one is only a warning then.
+    if (options.offline)
+      reporter.warning(monitoring.source_location,
+                       problem + " (--offline: live badges are left out)");
+    else
+      reporter.fetch_failed(problem);
     return;
   }
   std::error_code ec;

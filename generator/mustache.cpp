@@ -554,10 +554,12 @@ std::vector<Node> build_tree(const Tokens& tokens, std::string_view source,
   if (stack.size() > 1) {
     const Frame& frame = stack.back();
     const Token& open = *frame.open;
-    throw TemplateError(path, tokens.eof_line, tokens.eof_column,
+    // Reported at the opening tag, the place the author has to fix (SPEC 7).
+    throw TemplateError(path, open.line, open.column,
                         "unclosed " + std::string(container_word(frame.kind)) + " '" +
-                            std::string(open.text) + "' (opened at " +
-                            position(open.line, open.column) + "); expected " +
+                            std::string(open.text) +
+                            "': it is never closed (the template ends at " +
+                            position(tokens.eof_line, tokens.eof_column) + "); expected " +
                             std::string(open.open_delimiter) + "/" + std::string(open.text) +
                             std::string(open.close_delimiter) + " before the end of the template");
   }

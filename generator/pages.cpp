@@ -20,9 +20,48 @@ const PageSource* shown_page_source(const Page& page, const std::string& locale,
 }
 
 const std::vector<std::string>& front_matter_fields() {
-  static const std::vector<std::string> fields = {"title", "description", "order", "updated",
-                                                  "menu"};
+  static const std::vector<std::string> fields = {"title",   "description", "order",
+                                                  "updated", "menu",        "extra"};
   return fields;
+}
+
+bool check_markdown_body(std::string_view body, int first_line, const std::string& file,
+                         const std::string& what, const std::string& unit, DiagnosticSink& sink) {
+  if (body.size() > kMaxPageBodyBytes) {
+    sink.error({file, first_line, 1},
+               what + " is " + std::to_string(body.size()) + " bytes long; expected at most " +
+                   std::to_string(kMaxPageBodyBytes) + " bytes (1 MiB) per " + unit);
+    return false;
+  }
+  // line:col in the file of byte `offset` of the body.
+  auto position = [&](std::size_t offset) {
+    const std::string_view before = body.substr(0, offset);
+    const auto line = first_line + std::count(before.begin(), before.end(), '\n');
+    const auto line_start = before.rfind('\n');
+    const auto column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    return SourceLocation{file, static_cast<int>(line), static_cast<int>(column)};
+  };
+  if (auto bad = find_forbidden_character(body)) {
+    sink.error(position(bad->offset),
+               what + " contains " + describe_character(bad->code_point) +
+                   (bad->code_point >= 0x202A
+                        ? ", which can make text display in a different order than it reads; "
+                          "expected text without bidirectional overrides, embeddings or isolates"
+                        : "; expected printable text (tab and line breaks are the only control "
+                          "characters allowed)"));
+    return false;
+  }
+  // GFM tables within the limits (markdown.h), before anything parses the body.
+  if (const std::string problem = table_problem(body); !problem.empty()) {
+    sink.error({file, first_line, 1}, what + " " + problem);
+    return false;
+  }
+  if (auto reference = find_forbidden_reference(body)) {
+    sink.error(position(reference->offset),
+               what + " " + reference_problem(body, *reference, false));
+    return false;
+  }
+  return true;
 }
 
 // One page file's text (front matter and Markdown body) in `locale`.
@@ -64,41 +103,10 @@ std::optional<PageSource> load_page_text(std::string_view text, const std::strin
     source.order = static_cast<int>(*order);
   source.updated = reader.date("updated", false);
   if (auto menu = reader.boolean("menu", false)) source.menu = *menu;
+  source.extra = reader.extra();
   reader.finish();
-  if (split.body.size() > kMaxPageBodyBytes) {
-    sink.error({file, split.body_first_line, 1},
-               "the page body is " + std::to_string(split.body.size()) +
-                   " bytes long; expected at most " + std::to_string(kMaxPageBodyBytes) +
-                   " bytes (1 MiB) per page");
+  if (!check_markdown_body(split.body, split.body_first_line, file, "the page body", "page", sink))
     return std::nullopt;
-  }
-  // line:col in the page file of byte `offset` of the body.
-  auto position = [&](std::size_t offset) {
-    const std::string_view before = split.body.substr(0, offset);
-    const auto line = split.body_first_line + std::count(before.begin(), before.end(), '\n');
-    const auto line_start = before.rfind('\n');
-    const auto column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-    return SourceLocation{file, static_cast<int>(line), static_cast<int>(column)};
-  };
-  if (auto bad = find_forbidden_character(split.body)) {
-    sink.error(position(bad->offset),
-               "the page body contains " + describe_character(bad->code_point) +
-                   (bad->code_point >= 0x202A
-                        ? ", which can make text display in a different order than it reads; "
-                          "expected text without bidirectional overrides, embeddings or isolates"
-                        : "; expected printable text (tab and line breaks are the only control "
-                          "characters allowed)"));
-    return std::nullopt;
-  }
-  if (const std::string problem = table_problem(split.body); !problem.empty()) {
-    sink.error({file, split.body_first_line, 1}, "the page body " + problem);
-    return std::nullopt;
-  }
-  if (auto reference = find_forbidden_reference(split.body)) {
-    sink.error(position(reference->offset),
-               "the page body " + reference_problem(split.body, *reference, false));
-    return std::nullopt;
-  }
   source.body = std::string(split.body);
   source.body_line = split.body_first_line;
   return source;

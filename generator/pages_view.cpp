@@ -26,32 +26,35 @@ json menu_view(const SiteModel& model, const LocaleView& view, const std::string
     const std::string lang = fallback_lang(*source, view.code);
     json item = {{"slug", page.slug},
                  {"href", root + page_path(view.code, page.slug)},
-                 {"title", {{"text", source->title}}},
+                 {"title", text_in_json(source->title, lang, view)},
                  {"current", page.slug == current_slug}};
-    if (!lang.empty()) item["title"]["lang"] = lang;
-    if (!source->description.empty()) {
-      item["description"] = {{"text", source->description}};
-      if (!lang.empty()) item["description"]["lang"] = lang;
-    }
+    if (!source->description.empty())
+      item["description"] = text_in_json(source->description, lang, view);
+    if (!source->extra.is_null()) item["extra"] = source->extra;
     items.push_back(std::move(item));
   }
   return items;
 }
 
 void fill_policy_page(json& info, const Page& policy, const PageSource& source,
-                      const LocaleView& view) {
+                      const LocaleView& view, std::vector<LinkUse>& links) {
   const std::string lang = fallback_lang(source, view.code);
   const std::string site_title = view.site["title"]["text"];
   info["slug"] = policy.slug;
   info["title"] = source.title + " – " + site_title;
   info["heading"] = {{"text", source.title}};
-  info["body"] = {{"html", render_markdown_below(source.body, kPageBodyParent)}};
+  std::vector<MarkdownLink> found;
+  info["body"] = {{"html", render_markdown_below(source.body, kPageBodyParent, &found)}};
+  TextOrigin origin;
+  origin.value = {source.file, source.body_line, 1};
+  add_link_uses(found, origin, source.locale, links);
   if (!source.description.empty()) {
     info["description"] = source.description;
   } else if (view.site.contains("tagline")) {
     info["description"] = view.site["tagline"]["text"];
   }
   if (source.updated) info["updated"] = format_date(*source.updated);
+  if (!source.extra.is_null()) info["extra"] = source.extra;
   if (!lang.empty()) {
     // SPEC 3: shown from another locale's file, with a visible notice and `lang` set.
     info["heading"]["lang"] = lang;

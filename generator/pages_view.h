@@ -17,7 +17,8 @@ nlohmann::json menu_view(const SiteModel& model, const LocaleView& view, const s
 // The page-specific members of the `page` object of a policy page shown from `source` in
 // `view`'s locale: slug, title, heading, body (HTML), description, updated and, when `source`
 // is another locale's file, `lang` and the not-translated notice (SPEC 3).
+// The links of the body are appended to `links`.
 void fill_policy_page(nlohmann::json& page, const Page& policy, const PageSource& source,
-                      const LocaleView& view);
+                      const LocaleView& view, std::vector<LinkUse>& links);
 
 }  // namespace trustsite

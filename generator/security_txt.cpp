@@ -26,6 +26,7 @@ std::optional<std::string> render_security_txt(const SiteConfig& config, const D
   std::string out = "# Security contact information for " + single_line(config.company.name) +
                     " (RFC 9116), written by trustsite\n";
   for (const auto& contact : security.contact) out += "Contact: " + contact + "\n";
+  if (!security.encryption.empty()) out += "Encryption: " + security.encryption + "\n";
   out += "Expires: " + rfc3339_midnight(expires) + "\n";
   if (!security.preferred_languages.empty()) {
     out += "Preferred-Languages: ";
@@ -36,6 +37,9 @@ std::optional<std::string> render_security_txt(const SiteConfig& config, const D
   if (!security.policy_page.empty())
     out +=
         "Policy: " + page_url(config.base_url, config.default_locale, security.policy_page) + "\n";
+  if (!security.acknowledgments.empty())
+    out += "Acknowledgments: " + security.acknowledgments + "\n";
+  if (!security.hiring.empty()) out += "Hiring: " + security.hiring + "\n";
   out += "Canonical: " + absolute_url(config.base_url, kSecurityTxtFile) + "\n";
   return out;
 }

@@ -16,6 +16,7 @@ inline constexpr const char* kTrustJsonFile = "trust.json";
 inline constexpr const char* kHeadersFile = "_headers";
 inline constexpr const char* kSecurityTxtFile = ".well-known/security.txt";  // RFC 9116 section 3
 inline constexpr const char* kAssetsDir = "assets";
+inline constexpr const char* kDocumentsDir = "documents";  // public document files (SPEC 4)
 
 // "<locale>/": the Trust Center page of a locale, as a path below base_url.
 std::string home_path(const std::string& locale);
@@ -28,6 +29,12 @@ std::string index_file(const std::string& path);
 
 // "<locale>/subprocessors.atom": the Atom feed of sub-processor changes of a locale.
 std::string subprocessor_feed_path(const std::string& locale);
+
+// "documents/<stem>.<fingerprint><extension>": where a public document file is published,
+// e.g. ("pentest-letter-2026", "3f2a9c1b0d", ".pdf") ->
+// "documents/pentest-letter-2026.3f2a9c1b0d.pdf". `extension` keeps its dot and may be empty.
+std::string document_file_path(const std::string& stem, const std::string& fingerprint,
+                               const std::string& extension);
 
 // `base_url` (normalized, ending in '/') + `path`: an absolute URL.
 std::string absolute_url(const std::string& base_url, const std::string& path);

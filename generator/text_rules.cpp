@@ -1,6 +1,7 @@
 #include "text_rules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 
@@ -74,6 +75,20 @@ bool is_identifier(std::string_view text) {
   auto allowed = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   if (!allowed(text[0])) return false;
   return std::all_of(text.begin(), text.end(), [&](char c) { return allowed(c) || c == '-'; });
+}
+
+bool is_language_tag(std::string_view tag) {
+  std::size_t start = 0;
+  for (bool first = true;; first = false) {
+    std::size_t end = tag.find('-', start);
+    if (end == std::string_view::npos) end = tag.size();
+    const std::string_view part = tag.substr(start, end - start);
+    if (part.empty() || part.size() > 8 || (first && part.size() < 2)) return false;
+    for (unsigned char c : part)
+      if (!(std::isalpha(c) || (!first && std::isdigit(c)))) return false;
+    if (end == tag.size()) return true;
+    start = end + 1;
+  }
 }
 
 }  // namespace trustsite

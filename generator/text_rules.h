@@ -43,4 +43,8 @@ std::string text_problem(std::string_view text);
 // Whether `text` is an identifier: ^[a-z0-9][a-z0-9-]*$ (SPEC 3: ids, slugs, locale codes).
 bool is_identifier(std::string_view text);
 
+// Whether `tag` is a language tag in the loose form of RFC 5646 that trustsite accepts: 2-8
+// letters, then any number of '-' and 1-8 letters or digits ("en", "sv", "en-GB", "zh-Hant").
+bool is_language_tag(std::string_view tag);
+
 }  // namespace trustsite

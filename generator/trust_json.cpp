@@ -30,6 +30,30 @@ ojson anchors(const SiteConfig& config, const std::string& id) {
   return out;
 }
 
+// company: legal_name, registration_number, website, address and contacts (SPEC 2).
+void add_company_details(ojson& company, const SiteConfig& config) {
+  const CompanyInfo& info = config.company;
+  if (!info.legal_name.empty()) company["legal_name"] = info.legal_name;
+  if (!info.registration_number.empty()) company["registration_number"] = info.registration_number;
+  if (!info.website.empty()) company["website"] = info.website;
+  if (!info.address.empty()) {
+    std::string address;
+    for (const auto& line : info.address) address += (address.empty() ? "" : "\n") + line;
+    company["address"] = address;
+  }
+  if (info.contacts.empty()) return;
+  ojson contacts = ojson::array();
+  for (const auto& contact : info.contacts) {
+    ojson entry = ojson::object();
+    entry["role"] = std::string(kContactRoles.name(contact.role));
+    put_localized(entry, "label", config, contact.label);
+    if (!contact.email.empty()) entry["email"] = contact.email;
+    if (!contact.url.empty()) entry["url"] = contact.url;
+    contacts.push_back(std::move(entry));
+  }
+  company["contacts"] = std::move(contacts);
+}
+
 ojson site_json(const SiteConfig& config, const Content& content) {
   ojson site = ojson::object();
   site["title"] = localized(config, config.title);
@@ -44,6 +68,7 @@ ojson site_json(const SiteConfig& config, const Content& content) {
     company["security_contact"] = config.company.security_contact;
   if (!config.company.privacy_contact.empty())
     company["privacy_contact"] = config.company.privacy_contact;
+  add_company_details(company, config);
   site["company"] = std::move(company);
   ojson urls = ojson::object();
   for (const auto& locale : config.locales) urls[locale] = page_url(config.base_url, locale);
@@ -56,6 +81,65 @@ ojson site_json(const SiteConfig& config, const Content& content) {
   }
   if (config.security_txt) site["security_txt"] = absolute_url(config.base_url, kSecurityTxtFile);
   return site;
+}
+
+// The introduction: its title (the locales whose file has one) and Markdown body per locale.
+ojson intro_json(const SiteConfig& config, const Intro& intro) {
+  ojson title = ojson::object(), body = ojson::object();
+  for (const auto& locale : config.locales) {
+    auto it = intro.by_locale.find(locale);
+    if (it == intro.by_locale.end()) continue;
+    if (!it->second.title.empty()) title[locale] = it->second.title;
+    body[locale] = it->second.body;
+  }
+  ojson out = ojson::object();
+  if (!title.empty()) out["title"] = std::move(title);
+  out["body"] = std::move(body);
+  return out;
+}
+
+// The vulnerability disclosure programme (site.yaml `vulnerability_disclosure`).
+ojson vulnerability_disclosure_json(const SiteConfig& config, const Content& content) {
+  const VulnerabilityDisclosure& programme = *config.vulnerability_disclosure;
+  ojson out = ojson::object();
+  out["contacts"] = vulnerability_report_uris(config);
+  if (programme.acknowledge_within_days)
+    out["acknowledge_within_days"] = *programme.acknowledge_within_days;
+  if (programme.triage_within_days) out["triage_within_days"] = *programme.triage_within_days;
+  out["safe_harbor"] = programme.safe_harbor;
+  if (programme.bounty) {
+    ojson bounty = ojson::object();
+    bounty["currency"] = programme.bounty->currency;
+    bounty["min"] = programme.bounty->min;
+    bounty["max"] = programme.bounty->max;
+    out["bounty"] = std::move(bounty);
+  }
+  ojson out_of_scope = ojson::array();
+  for (const auto& item : programme.out_of_scope) out_of_scope.push_back(localized(config, item));
+  out["out_of_scope"] = std::move(out_of_scope);
+  if (config.security_txt) {
+    if (!config.security_txt->encryption.empty())
+      out["encryption"] = config.security_txt->encryption;
+    if (!config.security_txt->acknowledgments.empty())
+      out["acknowledgments"] = config.security_txt->acknowledgments;
+  }
+  if (const Page* policy = content.security_policy_page) {
+    ojson urls = ojson::object();
+    for (const auto& locale : config.locales)
+      urls[locale] = page_url(config.base_url, locale, policy->slug);
+    out["policy"] = std::move(urls);
+  }
+  return out;
+}
+
+ojson question_json(const SiteConfig& config, const Question& question) {
+  ojson out = ojson::object();
+  out["id"] = question.id;
+  out["question"] = localized(config, question.question);
+  out["answer"] = localized(config, question.answer);
+  if (question.order) out["order"] = *question.order;
+  out["urls"] = anchors(config, question.id);
+  return out;
 }
 
 ojson control_json(const SiteConfig& config, const Control& control) {
@@ -106,6 +190,10 @@ ojson subprocessor_json(const SiteConfig& config, const Subprocessor& subprocess
   if (!subprocessor.website.empty()) out["website"] = subprocessor.website;
   out["dpa"] = to_string(subprocessor.dpa);
   if (subprocessor.since) out["since"] = format_date(*subprocessor.since);
+  // Change notices (SPEC 3), as judged at build time.
+  out["upcoming"] = subprocessor.upcoming;
+  if (subprocessor.from) out["from"] = format_date(*subprocessor.from);
+  if (subprocessor.until) out["until"] = format_date(*subprocessor.until);
   out["urls"] = anchors(config, subprocessor.id);
   return out;
 }
@@ -118,6 +206,22 @@ ojson change_json(const SiteConfig& config, const SubprocessorChange& change) {
   out["name"] = change.display_name;
   out["listed"] = change.listed != nullptr;
   put_localized(out, "note", config, change.note);
+  // Change notices (SPEC 3; GDPR Art. 28(2)): when customers were told, when it takes effect,
+  // and whether it had not yet at build time.
+  if (change.announced) out["announced"] = format_date(*change.announced);
+  out["effective"] = format_date(change.date);
+  out["upcoming"] = change.upcoming;
+  return out;
+}
+
+// {"notice_days": 30, "objection_contact": "privacy@…"}: what the DPA promises; empty when
+// neither is set.
+ojson notice_json(const SubprocessorList& list) {
+  ojson out = ojson::object();
+  if (list.notice_days) out["notice_days"] = *list.notice_days;
+  const ObjectionContact& contact = list.objection_contact;
+  if (!contact.empty())
+    out["objection_contact"] = contact.email.empty() ? contact.url : contact.email;
   return out;
 }
 
@@ -134,6 +238,67 @@ ojson disclosure_json(const SiteConfig& config, const Disclosure& disclosure) {
   out["used_for_training"] = disclosure.used_for_training;
   put_localized(out, "human_oversight", config, disclosure.human_oversight);
   out["urls"] = anchors(config, disclosure.id);
+  return out;
+}
+
+ojson framework_json(const SiteConfig& config, const Framework& framework) {
+  ojson out = ojson::object();
+  out["id"] = framework.id;
+  out["name"] = framework.name;
+  out["type"] = to_string(framework.type);
+  out["status"] = framework.shown_status();
+  put_localized(out, "scope", config, framework.scope);
+  if (!framework.issuer.empty()) out["issuer"] = framework.issuer;
+  if (framework.issued) out["issued"] = format_date(*framework.issued);
+  if (framework.expires) out["expires"] = format_date(*framework.expires);
+  if (framework.expected) out["expected"] = format_partial_date(*framework.expected);
+  if (framework.report) out["report"] = to_string(*framework.report);
+  if (framework.document_ref != nullptr) out["document"] = framework.document_ref->id;
+  put_localized(out, "note", config, framework.note);
+  if (!framework.mapping.empty()) out["mapping"] = framework.mapping;
+  out["urls"] = anchors(config, framework.id);
+  return out;
+}
+
+ojson document_json(const SiteConfig& config, const DocumentList& list, const Document& document) {
+  ojson out = ojson::object();
+  out["id"] = document.id;
+  out["title"] = localized(config, document.title);
+  put_localized(out, "description", config, document.description);
+  out["access"] = to_string(document.access);
+  if (!document.language.empty()) out["language"] = document.language;
+  if (document.updated) out["updated"] = format_date(*document.updated);
+  if (document.file) {
+    ojson file = ojson::object();
+    file["url"] = absolute_url(config.base_url, document.file->output_path);
+    file["media_type"] = document.file->media_type;
+    file["size"] = document.file->size;
+    file["sha256"] = document.file->sha256;
+    out["file"] = std::move(file);
+  } else if (!document.url.empty()) {
+    out["url"] = document.url;
+  } else if (document.access != Access::public_ && !list.request_target.empty()) {
+    out["request"] = list.request_target.email.empty() ? list.request_target.url
+                                                       : "mailto:" + list.request_target.email;
+  }
+  out["urls"] = anchors(config, document.id);
+  return out;
+}
+
+ojson highlight_json(const SiteConfig& config, const Highlight& highlight) {
+  ojson out = ojson::object();
+  out["id"] = highlight.id;
+  out["label"] = localized(config, highlight.label);
+  out["value"] = localized(config, highlight.value);
+  if (!highlight.link_id.empty()) {
+    out["link"] = anchors(config, highlight.link_id);
+  } else if (highlight.link_page != nullptr) {
+    ojson link = ojson::object();
+    for (const auto& locale : config.locales)
+      link[locale] = page_url(config.base_url, locale, highlight.link_page->slug);
+    out["link"] = std::move(link);
+  }
+  out["urls"] = anchors(config, highlight.id);
   return out;
 }
 
@@ -168,6 +333,21 @@ nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& 
   doc["schema"] = kTrustJsonSchema;
   doc["site"] = site_json(config, content);
   doc["stamp"] = format_date(stamp);
+  if (content.intro.present()) doc["intro"] = intro_json(config, content.intro);
+  if (config.vulnerability_disclosure)
+    doc["vulnerability_disclosure"] = vulnerability_disclosure_json(config, content);
+  if (content.highlights.present) {
+    ojson highlights = ojson::array();
+    for (const auto& highlight : content.highlights.items)
+      highlights.push_back(highlight_json(config, highlight));
+    doc["highlights"] = std::move(highlights);
+  }
+  if (content.frameworks.present) {
+    ojson frameworks = ojson::array();
+    for (const auto& framework : content.frameworks.items)
+      frameworks.push_back(framework_json(config, framework));
+    doc["frameworks"] = std::move(frameworks);
+  }
   ojson categories = ojson::array();
   for (const auto& category : content.categories)
     categories.push_back(category_json(config, category));
@@ -181,12 +361,26 @@ nlohmann::ordered_json make_trust_json(const SiteConfig& config, const Content& 
     for (const auto& change : content.subprocessors.changes)
       changes.push_back(change_json(config, change));
     doc["subprocessor_changes"] = std::move(changes);
+    if (ojson notice = notice_json(content.subprocessors); !notice.empty())
+      doc["subprocessor_notice"] = std::move(notice);
   }
   if (content.disclosures.present) {
     ojson disclosures = ojson::array();
     for (const auto& disclosure : content.disclosures.items)
       disclosures.push_back(disclosure_json(config, disclosure));
     doc["ai_disclosures"] = std::move(disclosures);
+  }
+  if (content.documents.present) {
+    ojson documents = ojson::array();
+    for (const auto& document : content.documents.items)
+      documents.push_back(document_json(config, content.documents, document));
+    doc["documents"] = std::move(documents);
+  }
+  if (content.faq.present) {
+    ojson questions = ojson::array();
+    for (const auto& question : content.faq.items)
+      questions.push_back(question_json(config, question));
+    doc["faq"] = std::move(questions);
   }
   ojson pages = ojson::array();
   for (const auto& page : content.pages) {

@@ -205,4 +205,43 @@ bool is_email_address(std::string_view text) {
          domain.find("..") == std::string_view::npos;
 }
 
+namespace {
+
+// RFC 3986 section 2.3 unreserved characters.
+bool is_unreserved(unsigned char c) {
+  return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+void append_percent_encoded(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += '%';
+  out += kHex[c >> 4];
+  out += kHex[c & 0x0F];
+}
+
+}  // namespace
+
+std::string mailto_uri(std::string_view address, std::string_view subject) {
+  std::string out = "mailto:";
+  // RFC 6068 section 2: an addr-spec may hold unreserved characters and "some-delims"
+  // ("!" "$" "'" "(" ")" "*" "+" "," ";" ":" "@") as they are; ',' separates addresses, so it is
+  // encoded here as well.
+  for (unsigned char c : address) {
+    if (is_unreserved(c) ||
+        std::string_view("!$'()*+;:@").find(static_cast<char>(c)) != std::string_view::npos)
+      out += static_cast<char>(c);
+    else
+      append_percent_encoded(out, c);
+  }
+  if (subject.empty()) return out;
+  out += "?subject=";
+  for (unsigned char c : subject) {
+    if (is_unreserved(c))
+      out += static_cast<char>(c);
+    else
+      append_percent_encoded(out, c);
+  }
+  return out;
+}
+
 }  // namespace trustsite

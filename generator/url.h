@@ -81,4 +81,12 @@ std::optional<std::string> resolve_url(const std::string& base, const std::strin
 // a domain of letters, digits, '-' and '.'); at most 254 bytes.
 bool is_email_address(std::string_view text);
 
+// A mailto: URI for `address` (an address that is_email_address() accepts) with a subject
+// header field (RFC 6068): "mailto:privacy@acme.example?subject=Objection%3A%20Scrive". Every
+// byte of `subject` (UTF-8) other than an unreserved character (RFC 3986: letters, digits,
+// '-', '.', '_', '~') is percent-encoded, so spaces, '&', '=', '#' and non-ASCII text are safe
+// in any mail client; in `address`, bytes RFC 6068 does not allow unencoded in an addr-spec
+// (e.g. '#', '=', '{') are percent-encoded too. An empty `subject` gives no query.
+std::string mailto_uri(std::string_view address, std::string_view subject);
+
 }  // namespace trustsite

@@ -1,6 +1,7 @@
 #include "validate.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -40,8 +41,16 @@ class IdNamespace {
     const Entry& first = it->second;
     sink_.error(location, "duplicate id '" + id + "': this " + kind + " uses the id of the " +
                               first.kind + " at " + position(first.location) +
-                              "; expected ids unique across categories, controls, sub-processors "
-                              "and disclosures");
+                              "; expected ids unique across categories, controls, sub-processors, "
+                              "disclosures, frameworks, documents, highlights and questions");
+  }
+
+  bool contains(const std::string& id) const { return ids_.count(id) != 0; }
+  // Every id added, sorted (for did-you-mean suggestions).
+  std::vector<std::string> all() const {
+    std::vector<std::string> out;
+    for (const auto& [id, entry] : ids_) out.push_back(id);
+    return out;
   }
 
  private:
@@ -54,7 +63,7 @@ class IdNamespace {
   std::map<std::string, Entry> ids_;
 };
 
-void check_ids(const Content& content, const Theme& theme, DiagnosticSink& sink) {
+IdNamespace check_ids(const Content& content, const Theme& theme, DiagnosticSink& sink) {
   IdNamespace ids(theme.reserved_ids, sink);
   // In load order (files by name), so "the first" of two is the one an editor reads first.
   std::vector<const Category*> by_file;
@@ -70,6 +79,15 @@ void check_ids(const Content& content, const Theme& theme, DiagnosticSink& sink)
     ids.add(subprocessor.id, "sub-processor", subprocessor.id_location);
   for (const auto& disclosure : content.disclosures.items)
     ids.add(disclosure.id, "disclosure", disclosure.id_location);
+  for (const auto& framework : content.frameworks.items)
+    ids.add(framework.id, "framework", framework.id_location);
+  for (const auto& document : content.documents.items)
+    ids.add(document.id, "document", document.id_location);
+  for (const auto& highlight : content.highlights.items)
+    ids.add(highlight.id, "highlight", highlight.id_location);
+  for (const auto& question : content.faq.items)
+    ids.add(question.id, "question", question.id_location);
+  return ids;
 }
 
 const Subprocessor* find_subprocessor(const SubprocessorList& list, const std::string& id) {
@@ -104,6 +122,91 @@ void resolve_changes(SubprocessorList& list, DiagnosticSink& sink) {
   list.changes = std::move(valid);
 }
 
+// "'added posthog' on 2026-02-01": a change as messages name it.
+std::string change_text(const SubprocessorChange& change) {
+  return "change '" + std::string(to_string(change.type)) + " " + change.subprocessor + "' on " +
+         format_date(change.date);
+}
+
+std::string days_text(long long days) {
+  return std::to_string(days) + (days == 1 ? " day" : " days");
+}
+
+// The notice an `added` change gave against the DPA's promise of `notice_days` (GDPR Art. 28(2):
+// customers are told of a new sub-processor in advance, so that they can object).
+void check_notice(const SubprocessorChange& change, int notice_days, DiagnosticSink& sink) {
+  const std::chrono::sys_days effective(change.date);
+  const std::string latest = format_date(Date(effective - std::chrono::days(notice_days)));
+  const std::string promise = "the DPA promises notice_days: " + std::to_string(notice_days);
+  if (!change.announced) {
+    sink.strict_warning(change.location, change_text(change) +
+                                             " has no 'announced' date, so no advance notice is "
+                                             "on record; " +
+                                             promise + "; expected 'announced' on or before " +
+                                             latest);
+    return;
+  }
+  const long long given = (effective - std::chrono::sys_days(*change.announced)).count();
+  if (given >= notice_days || given < 0) return;  // announced after date: a loader error
+  sink.strict_warning(change.announced_location,
+                      change_text(change) + " was announced " + format_date(*change.announced) +
+                          ", " + days_text(given) + " before it takes effect; " + promise +
+                          "; expected 'announced' on or before " + latest);
+}
+
+}  // namespace
+
+void resolve_change_notices(SubprocessorList& list, const Date& today, DiagnosticSink& sink) {
+  for (auto& change : list.changes) {
+    change.upcoming = change.date > today;
+    if (change.announced && *change.announced > today)
+      sink.strict_warning(change.announced_location,
+                          change_text(change) + " is announced " + format_date(*change.announced) +
+                              ", after today (" + format_date(today) +
+                              "), but the page and the feed publish it now; expected the day "
+                              "customers were told, on or before " +
+                              format_date(today));
+    if (list.notice_days && change.type == ChangeType::added)
+      check_notice(change, *list.notice_days, sink);
+    if (change.upcoming && change.type == ChangeType::removed && change.listed == nullptr)
+      sink.error(change.subprocessor_location,
+                 change_text(change) + " takes effect after today (" + format_date(today) +
+                     "), so '" + change.subprocessor +
+                     "' still processes data until then; expected it to stay listed under "
+                     "'subprocessors' until that day (it is shown marked \"until " +
+                     format_date(change.date) + "\")");
+  }
+  for (auto& subprocessor : list.items) {
+    subprocessor.from.reset();
+    subprocessor.until.reset();
+    // Changes are newest first: the last match of each kind is the earliest.
+    const SubprocessorChange* latest_past = nullptr;
+    for (const auto& change : list.changes) {
+      if (change.listed != &subprocessor || change.type == ChangeType::updated) continue;
+      if (change.upcoming) {
+        (change.type == ChangeType::added ? subprocessor.from : subprocessor.until) = change.date;
+      } else if (latest_past == nullptr) {
+        latest_past = &change;
+      }
+    }
+    subprocessor.upcoming = subprocessor.from || subprocessor.until;
+    // Listed after a removal took effect, unless an upcoming `added` change brings it back.
+    if (!subprocessor.upcoming && latest_past != nullptr &&
+        latest_past->type == ChangeType::removed) {
+      subprocessor.until = latest_past->date;
+      sink.strict_warning(subprocessor.id_location,
+                          "sub-processor '" + subprocessor.id + "' is still listed, but its " +
+                              change_text(*latest_past) + " (at " +
+                              position(latest_past->location) +
+                              ") has taken effect; expected its entry removed from "
+                              "'subprocessors' (the change keeps the history, with 'name: " +
+                              subprocessor.name + "')");
+    }
+  }
+}
+
+namespace {
+
 void resolve_disclosures(Content& content, DiagnosticSink& sink) {
   if (!content.disclosures.present) return;
   if (!content.subprocessors.present) {
@@ -119,6 +222,160 @@ void resolve_disclosures(Content& content, DiagnosticSink& sink) {
                  "provider '" + disclosure.provider + "' of disclosure '" + disclosure.id +
                      "' is not a sub-processor; expected an id listed in "
                      "content/subprocessors.yaml");
+  }
+}
+
+// Whether a control's framework label belongs to the framework with `mapping` (SPEC 3): the
+// label is the mapping, or starts with it followed by a character that is not a letter or digit
+// ("SOC 2 CC6.1" and "SOC 2" for "SOC 2", but not "SOC 22").
+bool label_matches(const std::string& label, const std::string& mapping) {
+  if (mapping.empty() || !label.starts_with(mapping)) return false;
+  if (label.size() == mapping.size()) return true;
+  const unsigned char next = static_cast<unsigned char>(label[mapping.size()]);
+  return !std::isalnum(next) && next < 0x80;
+}
+
+const Document* find_document(const DocumentList& list, const std::string& id) {
+  for (const auto& document : list.items)
+    if (document.id == id) return &document;
+  return nullptr;
+}
+
+// A framework's `document` (a document id) and its `report` (who may have the report), which
+// must agree with the document's access; a public report needs a document to publish it.
+void resolve_framework_documents(Content& content, DiagnosticSink& sink) {
+  for (auto& framework : content.frameworks.items) {
+    const std::string what = "framework '" + framework.id + "'";
+    if (!framework.document.empty()) {
+      framework.document_ref = find_document(content.documents, framework.document);
+      if (framework.document_ref == nullptr) {
+        if (content.documents.present) {
+          std::vector<std::string> ids;
+          for (const auto& document : content.documents.items) ids.push_back(document.id);
+          std::string message = "document '" + framework.document + "' of " + what +
+                                " is not in content/documents.yaml; expected the id of a listed "
+                                "document";
+          if (auto near = nearest_name(framework.document, ids))
+            message += " (did you mean '" + *near + "'?)";
+          sink.error(framework.document_location, message);
+        } else
+          sink.error(framework.document_location,
+                     "document '" + framework.document + "' of " + what +
+                         " names a document, but there is no content/documents.yaml; expected "
+                         "that file with the document listed");
+        continue;
+      }
+      const Access access = framework.document_ref->access;
+      if (!framework.report) {
+        framework.report = access;
+      } else if (*framework.report != access) {
+        sink.error(framework.report_location,
+                   "report '" + std::string(to_string(*framework.report)) + "' of " + what +
+                       " does not match the access '" + to_string(access) + "' of its document '" +
+                       framework.document + "' (" + position(framework.document_ref->location) +
+                       "); expected the same value, or no 'report' (it is then taken from the "
+                       "document)");
+      }
+    } else if (framework.report == Access::public_) {
+      sink.error(framework.report_location,
+                 "report of " + what +
+                     " is public, but no 'document' says where readers find it; expected "
+                     "document: <the id of a public document in content/documents.yaml>");
+    }
+  }
+}
+
+// Control framework labels -> the framework whose `mapping` they start with (the longest
+// mapping wins); a mapping used twice is an error, one that no label starts with a strict
+// warning (a typo would otherwise leave every label unlinked without a word).
+void resolve_mappings(Content& content, DiagnosticSink& sink) {
+  std::vector<const Framework*> mapped;
+  for (const auto& framework : content.frameworks.items) {
+    if (framework.mapping.empty()) continue;
+    const auto first = std::find_if(mapped.begin(), mapped.end(), [&](const Framework* other) {
+      return other->mapping == framework.mapping;
+    });
+    if (first != mapped.end()) {
+      sink.error(framework.mapping_location,
+                 "mapping " + quoted_excerpt(framework.mapping) + " of framework '" + framework.id +
+                     "' is already the mapping of framework '" + (*first)->id + "' at " +
+                     position((*first)->mapping_location) + "; expected each mapping once");
+      continue;
+    }
+    mapped.push_back(&framework);
+  }
+  std::set<const Framework*> used;
+  for (Category& category : content.categories)
+    for (Control& control : category.controls) {
+      control.framework_refs.assign(control.frameworks.size(), nullptr);
+      for (std::size_t i = 0; i < control.frameworks.size(); ++i) {
+        const Framework* best = nullptr;
+        for (const Framework* framework : mapped)
+          if (label_matches(control.frameworks[i], framework->mapping) &&
+              (best == nullptr || framework->mapping.size() > best->mapping.size()))
+            best = framework;
+        control.framework_refs[i] = best;
+        if (best != nullptr) used.insert(best);
+      }
+    }
+  for (const Framework* framework : mapped)
+    if (!used.count(framework))
+      sink.strict_warning(framework->mapping_location,
+                          "mapping " + quoted_excerpt(framework->mapping) + " of framework '" +
+                              framework->id +
+                              "' is the start of no control's 'frameworks' label, so no "
+                              "control links to it; expected the text such labels start with "
+                              "(e.g. \"SOC 2\" for \"SOC 2 CC6.1\")");
+}
+
+// Where requests for non-public documents go: `request`, else the security contact. A
+// non-public document with neither is an error (once, at the first such document).
+void resolve_access_requests(const SiteConfig& config, DocumentList& list, DiagnosticSink& sink) {
+  list.request_target = list.request;
+  if (list.request_target.empty() && !config.company.security_contact.empty())
+    list.request_target.email = config.company.security_contact;
+  if (!list.request_target.empty()) return;
+  for (const auto& document : list.items) {
+    if (document.access == Access::public_) continue;
+    sink.error(document.access_location,
+               "document '" + document.id + "' is " + to_string(document.access) +
+                   ", but there is nowhere to request it: content/documents.yaml has no "
+                   "'request' and site.yaml has no company.security_contact; expected one of "
+                   "them (a mailto: address or an https form for 'request')");
+    return;
+  }
+}
+
+// A highlight's `link`: "#<id>" must be an id on the Trust Center page, anything else a page.
+void resolve_highlights(Content& content, const IdNamespace& ids, DiagnosticSink& sink) {
+  for (auto& highlight : content.highlights.items) {
+    if (highlight.link.empty()) continue;
+    const std::string what = "highlight '" + highlight.id + "'";
+    if (highlight.link.starts_with('#')) {
+      const std::string id = highlight.link.substr(1);
+      if (ids.contains(id)) {
+        highlight.link_id = id;
+        continue;
+      }
+      std::string message = "link " + quoted_excerpt(highlight.link) + " of " + what +
+                            " names no item on the Trust Center page; expected '#' and the id "
+                            "of a category, control, sub-processor, disclosure, framework, "
+                            "document, highlight or question";
+      if (auto near = nearest_name(id, ids.all())) message += " (did you mean '#" + *near + "'?)";
+      sink.error(highlight.link_location, message);
+      continue;
+    }
+    for (const auto& page : content.pages)
+      if (page.slug == highlight.link) highlight.link_page = &page;
+    if (highlight.link_page != nullptr) continue;
+    std::vector<std::string> slugs;
+    for (const auto& page : content.pages) slugs.push_back(page.slug);
+    std::string message = "link " + quoted_excerpt(highlight.link) + " of " + what +
+                          " is not a page; expected the slug of a file in content/pages/ or "
+                          "'#' and the id of an item on the Trust Center page";
+    if (auto near = nearest_name(highlight.link, slugs))
+      message += " (did you mean '" + *near + "'?)";
+    sink.error(highlight.link_location, message);
   }
 }
 
@@ -195,12 +452,64 @@ bool is_disclosure_page_slug(const std::string& slug) {
 }
 
 void validate_content(const SiteConfig& config, Content& content, const Theme& theme,
-                      const MonitoringResult& live, DiagnosticSink& sink) {
-  check_ids(content, theme, sink);
+                      const MonitoringResult& live, const Date& today, DiagnosticSink& sink) {
+  const IdNamespace ids = check_ids(content, theme, sink);
   resolve_changes(content.subprocessors, sink);
+  resolve_change_notices(content.subprocessors, today, sink);
   resolve_disclosures(content, sink);
+  resolve_framework_documents(content, sink);
+  resolve_mappings(content, sink);
+  resolve_access_requests(config, content.documents, sink);
+  resolve_highlights(content, ids, sink);
   check_pages(config, content, sink);
+  content.security_policy_page = nullptr;
+  if (config.security_txt && !config.security_txt->policy_page.empty())
+    for (const Page& page : content.pages)
+      if (page.slug == config.security_txt->policy_page) content.security_policy_page = &page;
   resolve_monitor_references(content, live, sink);
+}
+
+void judge_framework_dates(FrameworkList& frameworks, const Date& today, DiagnosticSink& sink) {
+  using std::chrono::sys_days;
+  for (auto& framework : frameworks.items) {
+    const std::string what = "framework '" + framework.id + "'";
+    framework.expired = false;
+    // Dates that contradict each other (expires before issued) are an error already.
+    const bool contradictory =
+        framework.issued && framework.expires && *framework.expires < *framework.issued;
+    if (framework.status == FrameworkStatus::achieved && framework.expires && !contradictory) {
+      const auto days_left = (sys_days(*framework.expires) - sys_days(today)).count();
+      if (days_left < 0) {
+        framework.expired = true;
+        sink.strict_warning(framework.expires_location,
+                            what + " expired on " + format_date(*framework.expires) +
+                                " (today is " + format_date(today) +
+                                "), so the page shows it as expired, not achieved; expected the "
+                                "renewed certificate's or report's 'issued' and 'expires', or "
+                                "another status");
+      } else if (days_left <= kExpiryWarningDays) {
+        const std::string when = days_left == 0 ? "today (" + format_date(*framework.expires) + ")"
+                                                : "on " + format_date(*framework.expires) +
+                                                      ", in " + std::to_string(days_left) +
+                                                      (days_left == 1 ? " day" : " days");
+        sink.warning(framework.expires_location,
+                     what + " expires " + when +
+                         "; from the day after, the page shows it as expired (expected the "
+                         "renewed certificate's or report's 'issued' and 'expires' by then)");
+      }
+    }
+    if (framework.status == FrameworkStatus::achieved && framework.issued &&
+        *framework.issued > today)
+      sink.strict_warning(framework.issued_location, "issued " + format_date(*framework.issued) +
+                                                         " of " + what + " is after today (" +
+                                                         format_date(today) +
+                                                         "); expected the day it was issued");
+    if (framework.expected && framework.expected->last_day() < today)
+      sink.warning(framework.expected_location,
+                   "expected " + format_partial_date(*framework.expected) + " of " + what +
+                       " has passed (today is " + format_date(today) +
+                       "); expected a new date, or the status it has reached");
+  }
 }
 
 void validate_outputs(const SiteConfig& config, const Content& content, const Date& stamp,

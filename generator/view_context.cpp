@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "company_view.h"
+#include "language_marks.h"
 #include "markdown.h"
 
 namespace trustsite {
@@ -45,12 +47,32 @@ std::string LocaleView::ui(std::initializer_list<std::string_view> path) const {
   return lookup(t, path);
 }
 
+std::string LocaleView::fallback_marker(const std::string& lang) const {
+  std::string language = ui({"languages", lang});
+  if (language.empty()) language = lang;
+  return fill_placeholders(ui({"fallback", "marker"}), {{"language", language}});
+}
+
 LocaleView make_locale_view(const SiteModel& model, const std::string& code) {
   const SiteConfig& config = model.config;
   LocaleView view;
   view.code = code;
   view.default_locale = config.default_locale;
   view.t = model.strings.has(code) ? model.strings.table(code) : json::object();
+  // UI strings filled in from the default locale are in its language: wrapped so that the
+  // rendered page marks them with `lang` (language_marks.h; SPEC 2).
+  for (const std::string& dotted : model.strings.fallback_keys(code)) {
+    json* node = &view.t;
+    for (std::size_t start = 0; node != nullptr && node->is_object();) {
+      const std::size_t dot = dotted.find('.', start);
+      auto it = node->find(dotted.substr(start, dot == std::string::npos ? dot : dot - start));
+      node = it == node->end() ? nullptr : &*it;
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    if (node != nullptr && node->is_string())
+      *node = wrap_language(node->get<std::string>(), config.default_locale);
+  }
   const ResolvedText title = resolve(config.title, code, config.default_locale);
   fill_table(view.t, {{"company", config.company.name}, {"site_title", title.text}});
   view.language_name = view.ui({"language_name"});
@@ -72,6 +94,12 @@ LocaleView make_locale_view(const SiteModel& model, const std::string& code) {
     contact["label"] = view.ui({"contact", labels[i]});
     contacts.push_back(std::move(contact));
   }
+  if (!config.company.extra.is_null()) company["extra"] = config.company.extra;
+  // site.yaml's further company details and contacts (SPEC 2).
+  add_company_details(company, config.company);
+  for (auto& contact : role_contacts_view(config.company, view))
+    contacts.push_back(std::move(contact));
+  const bool has_company_details = company["has_details"].get<bool>();
   json locale_list = json::array();
   for (const auto& other : config.locales) {
     std::string name = model.strings.get(other, "language_name");
@@ -85,26 +113,67 @@ LocaleView make_locale_view(const SiteModel& model, const std::string& code) {
       {"locales", std::move(locale_list)},
       {"company", std::move(company)},
       {"contacts", contacts},
-      {"has_contacts", !contacts.empty()},
+      {"has_contacts", !contacts.empty() || has_company_details},
+      {"has_contact_list", !contacts.empty()},
+      {"has_vulnerability_disclosure", config.vulnerability_disclosure.has_value()},
   };
   if (config.tagline.empty()) view.site.erase("tagline");
+  if (!config.extra.is_null()) view.site["extra"] = config.extra;
+  if (config.security_txt && !config.security_txt->extra.is_null())
+    view.site["security_txt"] = {{"extra", config.security_txt->extra}};
+  if (config.monitoring && !config.monitoring->extra.is_null())
+    view.site["monitoring"] = {{"extra", config.monitoring->extra}};
   view.locale = {
       {"code", code}, {"name", view.language_name}, {"is_default", code == config.default_locale}};
   view.stamp = {{"date", format_date(model.stamp)}, {"label", view.ui({"stamp", "updated"})}};
   return view;
 }
 
+namespace {
+
+// Adds `lang` and the visible marker to a field that fell back to another locale.
+void mark_fallback(json& out, std::string lang, const LocaleView& view) {
+  if (lang.empty()) return;
+  if (std::string marker = view.fallback_marker(lang); !marker.empty())
+    out["marker"] = std::move(marker);
+  out["lang"] = std::move(lang);
+}
+
+}  // namespace
+
 json localized_json(const LocalizedText& field, const LocaleView& view) {
   ResolvedText resolved = resolve(field, view.code, view.default_locale);
   json out = {{"text", std::move(resolved.text)}};
-  if (!resolved.lang.empty()) out["lang"] = std::move(resolved.lang);
+  mark_fallback(out, std::move(resolved.lang), view);
   return out;
 }
 
-json markdown_json(const LocalizedText& field, const LocaleView& view, int parent_level) {
+json text_in_json(std::string text, const std::string& lang, const LocaleView& view) {
+  json out = {{"text", std::move(text)}};
+  mark_fallback(out, lang, view);
+  return out;
+}
+
+void add_link_uses(const std::vector<MarkdownLink>& found, const TextOrigin& origin,
+                   const std::string& locale, std::vector<LinkUse>& links) {
+  for (const MarkdownLink& link : found)
+    links.push_back({link.destination, origin.at(link.line, link.column), locale});
+}
+
+json markdown_json(const LocalizedText& field, const LocaleView& view, int parent_level,
+                   std::vector<LinkUse>* links) {
   ResolvedText resolved = resolve(field, view.code, view.default_locale);
-  json out = {{"html", render_markdown_below(resolved.text, parent_level)}};
-  if (!resolved.lang.empty()) out["lang"] = std::move(resolved.lang);
+  std::vector<MarkdownLink> found;
+  json out = {
+      {"html", render_markdown_below(resolved.text, parent_level, links ? &found : nullptr)}};
+  if (links != nullptr && !found.empty()) {
+    const std::string& locale = resolved.lang.empty() ? view.code : resolved.lang;
+    auto origin = field.origins.find(locale);
+    add_link_uses(found,
+                  origin != field.origins.end() ? origin->second : TextOrigin{field.location},
+                  locale, *links);
+  }
+  mark_fallback(out, std::move(resolved.lang), view);
   return out;
 }
 

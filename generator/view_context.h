@@ -16,6 +16,7 @@
 #include "live_status.h"
 #include "locales.h"
 #include "localized.h"
+#include "markdown.h"
 #include "theme.h"
 
 namespace trustsite {
@@ -51,10 +52,21 @@ struct LocaleView {
 
   // One UI string by path ({"status", "implemented"}); empty when absent.
   std::string ui(std::initializer_list<std::string_view> path) const;
+  // The visible marker of text shown in `lang` instead of this locale ("In English" on an
+  // English page would never appear; "På engelska" on a Swedish one), from `fallback.marker`.
+  std::string fallback_marker(const std::string& lang) const;
 };
 
 // Builds the LocaleView of `code`.
 LocaleView make_locale_view(const SiteModel& model, const std::string& code);
+
+// A link written in Markdown, as shown on one page: its destination, where it is written, and
+// the locale whose text holds it (for the link check, SPEC 3 "Links").
+struct LinkUse {
+  std::string destination;
+  SourceLocation location;
+  std::string locale;  // the locale of the text (a fallback text is the default locale's)
+};
 
 // The heading level of the element that holds each Markdown field: its own headings must come
 // right below it (WCAG 1.3.1: no skipped levels under the page's h1 / category's h2).
@@ -62,13 +74,26 @@ inline constexpr int kPageBodyParent = 1;         // the policy page's h1
 inline constexpr int kCategorySummaryParent = 2;  // the category's h2
 inline constexpr int kItemParent = 3;             // a control's or disclosure's h3
 
-// A localized field for templates: {"text": ..., "lang": ...}, `lang` only when the text fell
-// back to another locale (SPEC 2: mark just the element holding the fallback text).
+// A localized field for templates: {"text": ..., "lang": ..., "marker": ...}; `lang` and
+// `marker` only when the text fell back to another locale (SPEC 2: mark just the element
+// holding the fallback text with `lang`, and visibly with the localized marker, which the
+// theme renders in the page's language).
 nlohmann::json localized_json(const LocalizedText& field, const LocaleView& view);
 
-// A localized Markdown field: {"html": ..., "lang": ...}, rendered in safe mode with headings
-// below `parent_level`.
-nlohmann::json markdown_json(const LocalizedText& field, const LocaleView& view, int parent_level);
+// Text known to be in `lang` (empty: in the view's own locale) as {"text", "lang", "marker"},
+// the shape localized_json() gives: a page title shown from another locale's file.
+nlohmann::json text_in_json(std::string text, const std::string& lang, const LocaleView& view);
+
+// A localized Markdown field: {"html": ..., "lang": ..., "marker": ...}, rendered in safe mode
+// with headings below `parent_level`.
+// When `links` is given, the links of the rendered text are appended to it with their file
+// positions.
+nlohmann::json markdown_json(const LocalizedText& field, const LocaleView& view, int parent_level,
+                             std::vector<LinkUse>* links = nullptr);
+
+// Appends `found` (links of a text written at `origin`, in `locale`) to `links`.
+void add_link_uses(const std::vector<MarkdownLink>& found, const TextOrigin& origin,
+                   const std::string& locale, std::vector<LinkUse>& links);
 
 // The localized label of a status value ("Implemented" for "implemented").
 std::string status_label(const LocaleView& view, const std::string& status);

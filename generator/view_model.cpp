@@ -5,10 +5,16 @@
 
 #include "controls_view.h"
 #include "disclosures_view.h"
+#include "documents_view.h"
+#include "faq_view.h"
+#include "frameworks_view.h"
+#include "highlights_view.h"
+#include "intro_view.h"
 #include "pages_view.h"
 #include "site_paths.h"
 #include "subprocessors_view.h"
 #include "url.h"
+#include "vulnerability_disclosure_view.h"
 
 namespace trustsite {
 
@@ -98,6 +104,8 @@ class Planner {
     };
     if (model_.content.subprocessors.present)
       context["nav"]["feed_href"] = root + subprocessor_feed_path(view.code);
+    if (const Page* policy = model_.content.security_policy_page)
+      context["nav"]["security_policy_href"] = root + page_path(view.code, policy->slug);
     return context;
   }
 
@@ -114,19 +122,38 @@ class Planner {
 
     const Content& content = model_.content;
     StatusCounts counts;
-    json categories = categories_view(model_, view, counts);
+    std::vector<LinkUse> links;
+    json categories = categories_view(model_, view, counts, links);
     context["has_categories"] = !categories.empty();
     context["categories"] = std::move(categories);
     context["status_legend"] = status_legend_view(view, counts);
     context["has_subprocessors"] = content.subprocessors.present;
     context["subprocessors"] = subprocessors_view(content.subprocessors, view);
     context["has_disclosures"] = content.disclosures.present;
-    context["disclosures"] = disclosures_view(content.disclosures, view);
+    context["disclosures"] = disclosures_view(content.disclosures, view, links);
+    if (!content.disclosures.extra.is_null())
+      context["disclosures_extra"] = content.disclosures.extra;
+    // Certifications and highlights at a glance, the full framework entries, the documents.
+    context["has_highlights"] = !content.highlights.items.empty();
+    context["highlights"] = highlights_view(content.highlights, view, root);
+    context["has_compliance"] = !content.frameworks.items.empty();
+    context["compliance"] = {{"frameworks", frameworks_view(content.frameworks, view, &links)}};
+    context["has_glance"] = !content.highlights.items.empty() || !content.frameworks.items.empty();
+    context["has_documents"] = !content.documents.items.empty();
+    context["documents"] = documents_view(content.documents, view, root, &links);
+    json intro = intro_view(content.intro, view, &links);
+    if (!intro.is_null()) context["intro"] = std::move(intro);
+    context["has_faq"] = !content.faq.items.empty();
+    context["faq"] = faq_view(content.faq, view, &links);
+    json programme =
+        vulnerability_disclosure_view(config_, content.security_policy_page, view, root);
+    context["has_vulnerability_disclosure"] = !programme.is_null();
+    if (!programme.is_null()) context["vulnerability_disclosure"] = std::move(programme);
 
     json pages = menu_view(model_, view, root, "");
     context["has_pages"] = !pages.empty();
     context["pages"] = std::move(pages);
-    return {output, "home", std::move(context)};
+    return {output, "home", std::move(context), std::move(links)};
   }
 
   std::optional<PagePlan> policy_page(const LocaleView& view, const Page& page) const {
@@ -137,11 +164,12 @@ class Planner {
     const std::string output = index_file(path);
     const std::string root = relative_root(output);
     json context = common(view, "page", path, rest, root, true);
-    fill_policy_page(context["page"], page, *source, view);
+    std::vector<LinkUse> links;
+    fill_policy_page(context["page"], page, *source, view, links);
     json pages = menu_view(model_, view, root, page.slug);
     context["has_pages"] = !pages.empty();
     context["pages"] = std::move(pages);
-    return PagePlan{output, "page", std::move(context)};
+    return PagePlan{output, "page", std::move(context), std::move(links)};
   }
 
   // The per-locale entries of the chooser and the 404 page, each in its own language.
@@ -177,7 +205,7 @@ class Planner {
       context["page"]["description"] = view.site["tagline"]["text"];
     context["page"]["redirect_href"] = home_path(config_.default_locale);
     context["choices"] = choices("");
-    return {kChooserFile, "chooser", std::move(context)};
+    return {kChooserFile, "chooser", std::move(context), {}};
   }
 
   PagePlan not_found_page() const {
@@ -188,7 +216,7 @@ class Planner {
         view.ui({"not_found", "title"}) + " – " + view.site["title"]["text"].get<std::string>();
     context["page"]["heading"] = {{"text", view.ui({"not_found", "title"})}};
     context["choices"] = choices(root);
-    return {kNotFoundFile, "not_found", std::move(context)};
+    return {kNotFoundFile, "not_found", std::move(context), {}};
   }
 
   const SiteModel& model_;

@@ -1,7 +1,7 @@
 // Content + locale -> one JSON context per output page (the view model). Pure: no I/O.
 // The shape of every context is the theme author's contract, documented in docs/themes.md;
 // each content kind's part is built by its own unit (controls_view, subprocessors_view,
-// disclosures_view, pages_view).
+// disclosures_view, frameworks_view, documents_view, highlights_view, pages_view).
 #pragma once
 
 #include <string>
@@ -19,6 +19,7 @@ struct PagePlan {
   std::string output_path;    // "index.html", "en/index.html", "en/privacy/index.html", "404.html"
   std::string template_name;  // "chooser", "home", "page", "not_found"
   nlohmann::json context;
+  std::vector<LinkUse> links;  // the Markdown links shown on this page (SPEC 3 "Links")
 };
 
 // Plans every HTML page of the site, in a deterministic order: index.html (template "chooser"),

@@ -1,7 +1,10 @@
 #include "yaml_parse.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -323,6 +326,104 @@ bool may_hold_more_than_one_document(std::string_view text, const YAML::Node& fi
   }
   return false;
 }
+// The line `index` (0-based) of `text`.
+std::string_view line_at(std::string_view text, int index) {
+  std::size_t start = 0;
+  for (int i = 0; i < index; ++i) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  const std::size_t end = text.find('\n', start);
+  std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+// A line "key: value" whose value is an unquoted text (not a quote, flow collection, block
+// scalar, anchor, alias or tag): the key and where the value starts (0-based), else nullopt.
+struct PlainValueLine {
+  std::string_view key;
+  std::size_t value_start;
+};
+std::optional<PlainValueLine> plain_value_line(std::string_view line) {
+  std::size_t i = line.find_first_not_of(' ');
+  while (i != std::string_view::npos && i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ')
+    i = line.find_first_not_of(' ', i + 2);
+  if (i == std::string_view::npos) return std::nullopt;
+  const std::size_t colon = line.find(": ", i);
+  if (colon == std::string_view::npos) return std::nullopt;
+  const std::string_view key = line.substr(i, colon - i);
+  if (key.empty() || key.find_first_of("\"'#[]{},") != std::string_view::npos) return std::nullopt;
+  const std::size_t value = line.find_first_not_of(' ', colon + 1);
+  if (value == std::string_view::npos ||
+      std::string_view("\"'[{|>&*!%@`#").find(line[value]) != std::string_view::npos)
+    return std::nullopt;
+  return PlainValueLine{key, value};
+}
+
+struct Hint {
+  int column;  // 1-based
+  std::string message;
+};
+
+// For yaml-cpp's "illegal map value" on line `index`: when that line is "key: text" and the
+// text holds ": ", a message that says to quote the text, at the start of the text.
+std::optional<Hint> quoting_hint(std::string_view text, int index) {
+  const std::string_view line = line_at(text, index);
+  const auto parsed = plain_value_line(line);
+  if (!parsed) return std::nullopt;
+  const std::string_view value = line.substr(parsed->value_start);
+  if (value.find(": ") == std::string_view::npos && !value.ends_with(":")) return std::nullopt;
+  return Hint{static_cast<int>(parsed->value_start) + 1,
+              "YAML syntax error: the text of '" + std::string(parsed->key) +
+                  "' contains ': ', which YAML reads as the start of another key; expected the "
+                  "text in quotes: " +
+                  std::string(parsed->key) + ": \"" + std::string(truncate_utf8(value, 60)) +
+                  (value.size() > 60 ? "…" : "") + "\""};
+}
+
+// Lines "key: text #word": ' #' starts a YAML comment even inside an unquoted text, so the
+// rest of the line silently drops out of the value. Reported as strict warnings at the '#'
+// (a comment written as "# …", with a space after '#', is taken as a comment).
+void report_swallowed_comments(std::string_view text, const std::string& file, DiagnosticSink& sink,
+                               int first_line) {
+  int index = 0;
+  for (std::size_t start = 0; start <= text.size(); ++index) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    if (line.find(" #") == std::string_view::npos) continue;
+    const auto parsed = plain_value_line(line);
+    if (!parsed) continue;
+    const std::size_t hash = line.find(" #", parsed->value_start);
+    if (hash == std::string_view::npos || hash + 2 >= line.size() || line[hash + 2] == ' ' ||
+        line[hash + 2] == '\r')
+      continue;
+    std::string_view value = line.substr(parsed->value_start);
+    if (!value.empty() && value.back() == '\r') value.remove_suffix(1);
+    const std::string_view kept = line.substr(parsed->value_start, hash - parsed->value_start);
+    const std::string_view dropped = line.substr(hash + 1);
+    // append(): GCC 12 warns falsely about "literal" + string chains here (bug 105329).
+    std::string message("'");
+    message.append(truncate_utf8(dropped, 40))
+        .append(
+            "' is a YAML comment (' #' starts one, even inside an unquoted text), so the "
+            "value of '")
+        .append(parsed->key)
+        .append("' ends with '")
+        .append(truncate_utf8(kept, 40))
+        .append("'; expected the whole text in quotes if it belongs to the value (")
+        .append(parsed->key)
+        .append(": \"")
+        .append(truncate_utf8(value, 40))
+        .append(value.size() > 40 ? "…" : "")
+        .append("\"), or '# ' with a space for a comment");
+    sink.strict_warning({file, index + first_line, static_cast<int>(hash) + 2}, message);
+  }
+}
+
 }  // namespace
 
 SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
@@ -419,12 +520,31 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
                  "a [ ] list or { } map (quote a text that starts with a comma)");
       return std::nullopt;
     }
+    // yaml-cpp reads a '?' in unquoted text inside { } or [ ] as the start of a key, so a
+    // question written as {en: Where is our data stored?} fails at its '?' (YAML itself allows
+    // it); say so, and how to write it.
+    if (error_pos >= 0 && static_cast<std::size_t>(error_pos) < text.size() &&
+        text[static_cast<std::size_t>(error_pos)] == '?' &&
+        find_unclosed_flow(text.substr(0, static_cast<std::size_t>(error_pos)))) {
+      sink.error(shift(location_of(error.mark, file)),
+                 "YAML syntax error: a '?' in unquoted text inside { } or [ ] cannot be read; "
+                 "expected the text in quotes, e.g. {en: \"Where is our data stored?\"}");
+      return std::nullopt;
+    }
     if (error.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
       if (auto open = find_unclosed_quote_in_text(text)) {
         auto [line_number, column] = line_column(text, *open);
         sink.error(shift({file, line_number, column}),
                    std::string("unclosed quote: the text starting with ") + text[*open] +
                        " here runs to the end of the file; expected a closing " + text[*open]);
+        return std::nullopt;
+      }
+    }
+    // An unquoted text with ": " in it: yaml-cpp reads a second key on the line (SPEC 7: say
+    // that the fix is quoting the text).
+    if (error.msg == YAML::ErrorMsg::MAP_VALUE && !error.mark.is_null()) {
+      if (auto hint = quoting_hint(text, error.mark.line)) {
+        sink.error(shift({file, error.mark.line + 1, hint->column}), hint->message);
         return std::nullopt;
       }
     }
@@ -470,14 +590,63 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
                    " here runs to the end of the file; expected a closing " + text[*open]);
     return std::nullopt;
   }
-  DiagnosticSink local(sink.strict());
+  DiagnosticSink local(sink.strict()), comments(sink.strict());
   report_duplicate_keys(document, file, local, 0);
-  for (auto& diagnostic : local.sorted()) {
-    diagnostic.location = shift(diagnostic.location);
-    sink.report(std::move(diagnostic));
-  }
+  // The document stays usable with a swallowed comment: its warning never hides the rest.
+  report_swallowed_comments(text, file, comments, 1);
+  for (const DiagnosticSink* found : {&local, &comments})
+    for (auto& diagnostic : found->sorted()) {
+      diagnostic.location = shift(diagnostic.location);
+      sink.report(std::move(diagnostic));
+    }
   if (local.has_errors()) return std::nullopt;
   return document;
+}
+
+namespace {
+
+nlohmann::json yaml_to_json_at(const YAML::Node& node, int depth) {
+  if (depth > 64 || !node.IsDefined() || node.IsNull()) return nullptr;
+  if (node.IsMap()) {
+    nlohmann::json object = nlohmann::json::object();
+    for (const auto& entry : node)
+      object[entry.first.IsScalar() ? entry.first.Scalar() : describe_node(entry.first)] =
+          yaml_to_json_at(entry.second, depth + 1);
+    return object;
+  }
+  if (node.IsSequence()) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const auto& item : node) array.push_back(yaml_to_json_at(item, depth + 1));
+    return array;
+  }
+  const std::string& text = node.Scalar();
+  switch (plain_scalar_type(node)) {
+    case PlainScalarType::null:
+      return nullptr;
+    case PlainScalarType::boolean:
+      return text[0] == 't' || text[0] == 'T';
+    case PlainScalarType::number: {
+      if (looks_int(text) && text.find_first_of("xo") == std::string::npos) {
+        errno = 0;
+        char* end = nullptr;
+        const long long value = std::strtoll(text.c_str(), &end, 10);
+        if (errno == 0 && end != nullptr && *end == '\0') return value;
+      }
+      char* end = nullptr;
+      const double value = std::strtod(text.c_str(), &end);
+      if (end != nullptr && *end == '\0' && std::isfinite(value)) return value;
+      return text;
+    }
+    case PlainScalarType::text:
+      break;
+  }
+  return text;
+}
+
+}  // namespace
+
+nlohmann::json yaml_to_json(const YAML::Node& node) {
+  return yaml_to_json_at(node, 0);
 }
 
 std::string describe_node(const YAML::Node& node) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include "diagnostics.h"
 
@@ -32,6 +33,11 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
 // What an untagged plain scalar means under the YAML 1.2 core schema (quoted scalars are text).
 enum class PlainScalarType { text, null, boolean, number };
 PlainScalarType plain_scalar_type(const YAML::Node& node);
+
+// A node as JSON: maps as objects (keys as text), lists as arrays, plain scalars typed by the
+// YAML 1.2 core schema (null, true/false, integers and floats that fit a double), everything
+// else as text. Nesting deeper than 64 levels is cut off (null). Never throws.
+nlohmann::json yaml_to_json(const YAML::Node& node);
 
 // How a node reads to a human: "a map", "a list", "a number (42)", "the text '…'", "nothing".
 std::string describe_node(const YAML::Node& node);

@@ -47,7 +47,7 @@ std::unique_ptr<BuiltSite> build_fixture(const std::string& name, BuildOptions o
   auto built = std::make_unique<BuiltSite>();
   copy_tree(kFixtures / name, built->dir / "site");
   options.site_dir = built->dir / "site";
-  built->report = run_build(options, read_environment());
+  built->report = run_build(options, trustsite::testing::test_environment());
   return built;
 }
 
@@ -139,11 +139,11 @@ TEST_CASE("build: a content error stops the build with file:line:col and leaves 
   REQUIRE(site->report.exit_code == 0);
   const std::string before = site->page("en/index.html");
   write_file(site->dir / "site/content/controls/access.yaml",
-             "category:\n  title: Access\ncontrols:\n  - id: mfa\n    title: MFA\n"
-             "    description: x\n    status: done\n");
+             "category:\n  title: {en: Access, sv: Åtkomst}\ncontrols:\n  - id: mfa\n"
+             "    title: {en: MFA, sv: MFA}\n    description: {en: x, sv: x}\n    status: done\n");
   BuildOptions options;
   options.site_dir = site->dir / "site";
-  BuildReport failed = run_build(options, read_environment());
+  BuildReport failed = run_build(options, trustsite::testing::test_environment());
   CHECK(failed.exit_code == 1);
   REQUIRE(failed.diagnostics.size() >= 1);
   CHECK(format_text(failed.diagnostics[0]) ==
@@ -158,12 +158,12 @@ TEST_CASE("build: refuses an output directory it did not create") {
   write_file(dir / "site/public/keep.txt", "mine");
   BuildOptions options;
   options.site_dir = dir / "site";
-  BuildReport report = run_build(options, read_environment());
+  BuildReport report = run_build(options, trustsite::testing::test_environment());
   CHECK(report.exit_code == 1);
   CHECK(messages(report).find("not empty and trustsite did not create it") != std::string::npos);
   CHECK(read_file(dir / "site/public/keep.txt") == "mine");
   options.out_dir = dir / "site";
-  CHECK(run_build(options, read_environment()).exit_code == 1);
+  CHECK(run_build(options, trustsite::testing::test_environment()).exit_code == 1);
   CHECK(fs::exists(dir / "site/site.yaml"));
 }
 
@@ -173,7 +173,7 @@ TEST_CASE("check: validates everything and writes nothing") {
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  BuildReport report = run_build(options, read_environment());
+  BuildReport report = run_build(options, trustsite::testing::test_environment());
   CHECK(report.exit_code == 0);
   CHECK_FALSE(report.files.empty());
   CHECK_FALSE(fs::exists(dir / "site/public"));
@@ -211,19 +211,19 @@ TEST_CASE("build: a failed monitoring fetch with on_error: fail exits 3, and 1 w
                                          "  format: trustsite\n  on_error: fail\n");
   BuildOptions options;
   options.site_dir = dir / "site";
-  BuildReport report = run_build(options, read_environment());
+  BuildReport report = run_build(options, trustsite::testing::test_environment());
   INFO(messages(report));
   CHECK(report.exit_code == 3);
   CHECK_FALSE(fs::exists(dir / "site/public"));
 
   write_file(dir / "site/content/controls/data.yaml", "category: [not, a, map]\ncontrols: []\n");
-  CHECK(run_build(options, read_environment()).exit_code == 1);
+  CHECK(run_build(options, trustsite::testing::test_environment()).exit_code == 1);
 
   // on_error: warn only warns.
   copy_tree(kFixtures / "basic/content", dir / "site/content");
   write_file(dir / "site/site.yaml",
              site_yaml + "monitoring:\n  source: monitoring/missing.json\n");
-  report = run_build(options, read_environment());
+  report = run_build(options, trustsite::testing::test_environment());
   CHECK(report.exit_code == 0);
   CHECK(messages(report).find("warning") != std::string::npos);
 }
@@ -238,12 +238,15 @@ TEST_CASE("build: the missing-translation summary counts site.yaml's fields too"
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const std::string text = messages(run_build(options, read_environment()));
-  CHECK(text.find("warning: 2 missing sv translations in total") != std::string::npos);
+  // A plain string is English text (SPEC 2): untranslated in sv, counted like a missing key.
+  const std::string text = messages(run_build(options, trustsite::testing::test_environment()));
+  CHECK(text.find("site.yaml:1:10: warning: field 'tagline' of site.yaml is a plain text, which is "
+                  "en text, so it has no sv translation") != std::string::npos);
+  CHECK(text.find("warning: 3 missing sv translations in total") != std::string::npos);
   write_file(dir / "site/site.yaml",
              "tagline: {en: Only English here}\n" +
                  site_yaml.substr(site_yaml.find('\n', site_yaml.find("tagline:")) + 1));
-  const std::string counted = messages(run_build(options, read_environment()));
+  const std::string counted = messages(run_build(options, trustsite::testing::test_environment()));
   CHECK(
       counted.find("site.yaml:1:10: warning: field 'tagline' of site.yaml has no sv translation") !=
       std::string::npos);
@@ -258,11 +261,79 @@ TEST_CASE("build: a category entry that is not a regular file is reported, not s
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  BuildReport report = run_build(options, read_environment());
+  BuildReport report = run_build(options, trustsite::testing::test_environment());
   CHECK(report.exit_code == 1);
   const std::string text = messages(report);
   CHECK(text.find("content/controls/dangling.yaml:1:1: error: this is not a regular file") !=
         std::string::npos);
   CHECK(text.find("content/controls/folder.yaml:1:1: error: this is not a regular file") !=
         std::string::npos);
+}
+
+TEST_CASE("build: a Swedish-first site marks Swedish text on the English page and passes extra") {
+  auto site = build_fixture("swedish-first");
+  INFO(messages(site->report));
+  REQUIRE(site->report.exit_code == 0);
+  const std::string en = site->page("en/index.html");
+  // The untranslated description: `lang="sv"` on its element, and the marker in English.
+  CHECK(en.find("<div class=\"control__description prose\" lang=\"sv\"><p class=\"lang-marker "
+                "lang-marker--block\" lang=\"en\">In Swedish</p><p>Alla konton kräver en andra "
+                "faktor.</p>") != std::string::npos);
+  // A plain string is text in the default locale, sv here: marked on the English page too.
+  CHECK(en.find("lang=\"sv\">Single sign-on <span class=\"lang-marker\" lang=\"en\">In "
+                "Swedish</span></h3>") != std::string::npos);
+  // Nothing on the Swedish page is marked.
+  CHECK(site->page("sv/index.html").find("lang-marker") == std::string::npos);
+  // The warnings name both untranslated fields, and the summary counts them.
+  const std::string text = messages(site->report);
+  CHECK(text.find("content/controls/access.yaml:8:7: warning: field 'description' of control "
+                  "'mfa' has no en translation") != std::string::npos);
+  CHECK(text.find("content/controls/access.yaml:12:12: warning: field 'title' of control 'sso' "
+                  "is a plain text, which is sv text") != std::string::npos);
+  CHECK(text.find("warning: 2 missing en translations in total (shown in sv instead)") !=
+        std::string::npos);
+  // `extra:` reaches the templates as written (docs/themes.md).
+  CHECK(en.find("<p class=\"control__owner\">Owner: IT-säkerhet, every 6 months</p>") !=
+        std::string::npos);
+  CHECK(en.find("<p class=\"control__brand\">Brand #0b6b61, phone +46 8 123 45 67</p>") !=
+        std::string::npos);
+}
+
+TEST_CASE("build: a stamp that falls back to today warns that nothing backs it (SPEC 5)") {
+  TempDir dir;
+  copy_tree(fs::path(TRUSTSITE_TESTS_DIR) / "fixtures/invalid/bom-accepted", dir / "site");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.write_output = false;
+  Environment environment = read_environment();
+  environment.source_date_epoch.reset();
+  environment.now_unix = 1796126400;  // 2026-12-01T12:00:00Z
+  const BuildReport report = run_build(options, environment);
+  CHECK(report.exit_code == 0);
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(format_text(report.diagnostics[0]) ==
+        "site.yaml:1:1: warning: no content carries a date and SOURCE_DATE_EPOCH is not set, so "
+        "the update stamp is today, 2026-12-01: the page claims to be current although no "
+        "content backs that date; expected `updated:` dates on controls, pages or sub-processors, "
+        "or `updated: YYYY-MM-DD` in site.yaml (SPEC 5)");
+  // With SOURCE_DATE_EPOCH the stamp is its date, and nothing is said.
+  environment.source_date_epoch = 1790000000;
+  CHECK(run_build(options, environment).diagnostics.empty());
+}
+
+TEST_CASE("build: --offline with a missing local monitoring file only warns (SPEC 6)") {
+  TempDir dir;
+  copy_tree(kFixtures / "basic", dir / "site");
+  write_file(dir / "site/site.yaml", read_file(dir / "site/site.yaml") +
+                                         "monitoring:\n  source: monitoring/missing.json\n"
+                                         "  on_error: fail\n");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.offline = true;
+  const BuildReport offline = run_build(options, trustsite::testing::test_environment());
+  CHECK(offline.exit_code == 0);
+  CHECK(messages(offline).find("cannot read the monitoring source \"monitoring/missing.json\": "
+                               "it does not exist") != std::string::npos);
+  options.offline = false;
+  CHECK(run_build(options, trustsite::testing::test_environment()).exit_code == 3);
 }

@@ -3,6 +3,7 @@
 // output formats, exit codes and output-directory safety through the real binary, and hostile
 // content that must never reach the page as markup.
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -55,22 +56,39 @@ std::string joined(const std::vector<std::string>& lines) {
 }
 
 // Runs `check` (run_build without writing) on a copy of fixture `name` and asserts the exact
-// diagnostics, in order, and the exit code; `check` must write nothing.
+// diagnostics, in order, and the exit code; `check` must write nothing. `environment` gives
+// "now" for the fixtures whose diagnostics depend on it.
 void expect_check(const std::string& name, bool strict, int exit_code,
-                  const std::vector<std::string>& expected) {
+                  const std::vector<std::string>& expected,
+                  const Environment& environment = trustsite::testing::test_environment()) {
   REQUIRE(fs::is_directory(kInvalid / name));
   TempDir dir;
   copy_tree(kInvalid / name, dir / "site");
+  // Copied files are modified "now" by the wall clock, which may be after the test's "now": a
+  // local monitoring file modified after "now" would show no current result (issue 13).
+  const auto before_now = std::chrono::file_clock::from_sys(
+      std::chrono::sys_seconds{std::chrono::seconds{environment.now_unix - 3600}});
+  for (const auto& entry : fs::recursive_directory_iterator(dir / "site"))
+    if (entry.is_regular_file()) fs::last_write_time(entry.path(), before_now);
   BuildOptions options;
   options.site_dir = dir / "site";
   options.strict = strict;
   options.write_output = false;
-  const BuildReport report = run_build(options, read_environment());
+  const BuildReport report = run_build(options, environment);
   const auto lines = lines_of(report, dir / "site");
   INFO("fixture ", name, "\nactual:\n", joined(lines), "expected:\n", joined(expected));
   CHECK(lines == expected);
   CHECK(report.exit_code == exit_code);
   CHECK_FALSE(fs::exists(dir / "site/public"));
+}
+
+// The environment of a build whose "now" is `rfc3339`, as if the clock said so (no
+// TRUSTSITE_NOW warning).
+Environment environment_at(const std::string& rfc3339) {
+  Environment environment = trustsite::testing::test_environment();
+  environment.now_unix = *parse_rfc3339(rfc3339);
+  environment.now_override.clear();
+  return environment;
 }
 
 struct Run {
@@ -144,6 +162,66 @@ TEST_CASE("check: bom-accepted (a UTF-8 byte order mark is accepted)") {
                });
 }
 
+TEST_CASE("check: change-announced-after-date (a change announced after it takes effect)") {
+  expect_check("change-announced-after-date", false, 1,
+               {"content/subprocessors.yaml:10:16: error: change 'added posthog' on 2026-02-01 was "
+                "announced 2026-02-05, after it takes effect; expected 'announced' on or before "
+                "2026-02-01 (the day customers were told of the change)"});
+}
+
+TEST_CASE("check: change-announced-future (an announced date after now)") {
+  expect_check("change-announced-future", false, 0,
+               {"content/subprocessors.yaml:11:16: warning: change 'added scrive' on 2027-01-15 "
+                "is announced 2026-12-10, after today (2026-12-01), but the page and the feed "
+                "publish it now; expected the day customers were told, on or before 2026-12-01"},
+               environment_at("2026-12-01T10:00:00Z"));
+}
+
+TEST_CASE("check: change-notice-late (added changes announced late or not at all)") {
+  expect_check(
+      "change-notice-late", false, 0,
+      {"content/subprocessors.yaml:19:16: warning: change 'added posthog' on 2026-02-01 was "
+       "announced 2026-01-20, 12 days before it takes effect; the DPA promises notice_days: 30; "
+       "expected 'announced' on or before 2026-01-02",
+       "content/subprocessors.yaml:25:5: warning: change 'added mixpanel' on 2024-06-10 has no "
+       "'announced' date, so no advance notice is on record; the DPA promises notice_days: 30; "
+       "expected 'announced' on or before 2024-05-11"});
+}
+
+TEST_CASE("check: change-notice-late (added changes announced late or not at all) --strict") {
+  expect_check(
+      "change-notice-late", true, 1,
+      {"content/subprocessors.yaml:19:16: error: change 'added posthog' on 2026-02-01 was "
+       "announced 2026-01-20, 12 days before it takes effect; the DPA promises notice_days: 30; "
+       "expected 'announced' on or before 2026-01-02",
+       "content/subprocessors.yaml:25:5: error: change 'added mixpanel' on 2024-06-10 has no "
+       "'announced' date, so no advance notice is on record; the DPA promises notice_days: 30; "
+       "expected 'announced' on or before 2024-05-11"});
+}
+
+TEST_CASE("check: change-notice-settings (notice_days and objection_contact values)") {
+  expect_check("change-notice-settings", false, 1,
+               {"content/subprocessors.yaml:9:14: error: field 'notice_days' of "
+                "content/subprocessors.yaml is 0; expected a whole number from 1 to 365",
+                "content/subprocessors.yaml:10:20: error: objection_contact is neither an e-mail "
+                "address nor an https URL; expected e.g. privacy@example.com (without mailto:) "
+                "or https://example.com/objections"});
+}
+
+TEST_CASE("check: change-removal (a removal before it takes effect and after)") {
+  expect_check(
+      "change-removal", false, 1,
+      {"content/subprocessors.yaml:10:9: warning: sub-processor 'mixpanel' is still listed, but "
+       "its change 'removed mixpanel' on 2026-11-01 (at content/subprocessors.yaml:21:5) has "
+       "taken effect; expected its entry removed from 'subprocessors' (the change keeps the "
+       "history, with 'name: Mixpanel')",
+       "content/subprocessors.yaml:19:19: error: change 'removed sendgrid' on 2026-12-14 takes "
+       "effect after today (2026-12-01), so 'sendgrid' still processes data until then; expected "
+       "it to stay listed under 'subprocessors' until that day (it is shown marked \"until "
+       "2026-12-14\")"},
+      environment_at("2026-12-01T10:00:00Z"));
+}
+
 TEST_CASE("check: control-characters (control characters in fields and page bodies)") {
   expect_check("control-characters", false, 1,
                {"content/controls/access.yaml:2:10: error: field 'title' of category contains the "
@@ -161,10 +239,12 @@ TEST_CASE("check: duplicate-id (duplicate ids name both places)") {
   expect_check("duplicate-id", false, 1,
                {"content/controls/access.yaml:8:9: error: duplicate id 'access': this control uses "
                 "the id of the category at content/controls/access.yaml:2:3; expected ids unique "
-                "across categories, controls, sub-processors and disclosures",
+                "across categories, controls, sub-processors, disclosures, frameworks, documents, "
+                "highlights and questions",
                 "content/subprocessors.yaml:2:9: error: duplicate id 'mfa': this sub-processor "
                 "uses the id of the control at content/controls/access.yaml:4:9; expected ids "
-                "unique across categories, controls, sub-processors and disclosures"});
+                "unique across categories, controls, sub-processors, disclosures, frameworks, "
+                "documents, highlights and questions"});
 }
 
 TEST_CASE("check: empty-file (an empty controls file)") {
@@ -276,7 +356,7 @@ TEST_CASE("check: page-front-matter-errors (front matter field types, positions 
                 "text 'first'; expected a whole number",
                 "content/pages/privacy.en.md:4:7: error: field 'menu' of the front matter is the "
                 "text 'maybe'; expected true or false",
-                "content/pages/privacy.en.md:5:1: warning: unknown field 'updatd' in the front "
+                "content/pages/privacy.en.md:5:1: error: unknown field 'updatd' in the front "
                 "matter; did you mean 'updated'?"});
 }
 
@@ -371,8 +451,9 @@ TEST_CASE("check: template-missing-partial (a missing partial)") {
 
 TEST_CASE("check: template-unclosed-section (an unclosed section in a site template)") {
   expect_check("template-unclosed-section", false, 1,
-               {"templates/home.mustache:5:1: error: unclosed section 'categories' (opened at "
-                "3:1); expected {{/categories}} before the end of the template"});
+               {"templates/home.mustache:3:1: error: unclosed section 'categories': it is never "
+                "closed (the template ends at 5:1); expected {{/categories}} before the end of the "
+                "template"});
 }
 
 TEST_CASE("check: type-list-for-map (a list where a map is expected)") {
@@ -390,54 +471,55 @@ TEST_CASE("check: type-number-for-title (a number for a title)") {
 TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file)") {
   expect_check(
       "ui-string-missing", false, 0,
-      {"locales/fi.yaml:1:1: warning: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+      {"locales/fi.yaml:1:1: warning: UI string 'access.on_request' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: warning: UI string 'ai.answer_yes' is missing in "
-       "locales/fi.yaml; falling back to en",
-       "locales/fi.yaml:1:1: warning: UI string 'ai.data_excluded' is missing in "
-       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'access.public' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'access.under_nda' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.answer_yes' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: warning: UI string 'ai.data_excluded' is missing in locales/fi.yaml; "
+       "falling back to en",
        "locales/fi.yaml:1:1: warning: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
        "falling back to en",
        "locales/fi.yaml:1:1: warning: UI string 'ai.human_oversight' is missing in "
-       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml; "
+       "falling back to en",
        "locales/fi.yaml:1:1: warning: UI string 'ai.intro' is missing in locales/fi.yaml; "
        "falling back to en",
        "locales/fi.yaml:1:1: warning: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: warning: UI string 'ai.provider' is missing in locales/fi.yaml; "
-       "falling back to en",
-       "locales/fi.yaml:1:1: warning: UI string 'ai.used_for_training' is missing in "
-       "locales/fi.yaml; falling back to en",
-       "locales/fi.yaml:1:1: warning: UI string 'change.added' is missing in locales/fi.yaml; "
-       "falling back to en",
-       "locales/fi.yaml:1:1: warning: 73 more UI strings are missing in locales/fi.yaml; "
+       "locales/fi.yaml:1:1: warning: 184 more UI strings are missing in locales/fi.yaml; "
        "falling back to en"});
 }
 
 TEST_CASE("check: ui-string-missing (UI strings missing in a site locale file) --strict") {
   expect_check(
       "ui-string-missing", true, 1,
-      {"locales/fi.yaml:1:1: error: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
+      {"locales/fi.yaml:1:1: error: UI string 'access.on_request' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'access.public' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'access.under_nda' is missing in locales/fi.yaml; "
+       "falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.answer_no' is missing in locales/fi.yaml; "
        "falling back to en",
        "locales/fi.yaml:1:1: error: UI string 'ai.answer_yes' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: error: UI string 'ai.data_excluded' is missing in "
-       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.data_excluded' is missing in locales/fi.yaml; "
+       "falling back to en",
        "locales/fi.yaml:1:1: error: UI string 'ai.data_sent' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: error: UI string 'ai.human_oversight' is missing in "
-       "locales/fi.yaml; falling back to en",
+       "locales/fi.yaml:1:1: error: UI string 'ai.human_oversight' is missing in locales/fi.yaml; "
+       "falling back to en",
        "locales/fi.yaml:1:1: error: UI string 'ai.intro' is missing in locales/fi.yaml; "
        "falling back to en",
        "locales/fi.yaml:1:1: error: UI string 'ai.opt_in' is missing in locales/fi.yaml; "
        "falling back to en",
-       "locales/fi.yaml:1:1: error: UI string 'ai.provider' is missing in locales/fi.yaml; "
-       "falling back to en",
-       "locales/fi.yaml:1:1: error: UI string 'ai.used_for_training' is missing in "
-       "locales/fi.yaml; falling back to en",
-       "locales/fi.yaml:1:1: error: UI string 'change.added' is missing in locales/fi.yaml; "
-       "falling back to en",
-       "locales/fi.yaml:1:1: error: 73 more UI strings are missing in locales/fi.yaml; "
+       "locales/fi.yaml:1:1: error: 184 more UI strings are missing in locales/fi.yaml; "
        "falling back to en"});
 }
 
@@ -459,20 +541,16 @@ TEST_CASE("check: unknown-dpa (an unknown dpa value)") {
                 "expected one of: signed, in_progress, not_required"});
 }
 
-TEST_CASE("check: unknown-field (unknown fields are warnings with a suggestion)") {
-  expect_check("unknown-field", false, 0,
-               {"content/controls/access.yaml:3:3: warning: unknown field 'colour' in category; "
-                "expected one of: id, order, icon, title, summary",
-                "content/controls/access.yaml:8:5: warning: unknown field 'framworks' in control "
-                "'mfa'; did you mean 'frameworks'?"});
-}
-
-TEST_CASE("check: unknown-field (unknown fields are warnings with a suggestion) --strict") {
-  expect_check("unknown-field", true, 1,
-               {"content/controls/access.yaml:3:3: error: unknown field 'colour' in category; "
-                "expected one of: id, order, icon, title, summary",
-                "content/controls/access.yaml:8:5: error: unknown field 'framworks' in control "
-                "'mfa'; did you mean 'frameworks'?"});
+TEST_CASE("check: unknown-field (unknown fields are errors with a suggestion)") {
+  // SPEC 2: a misspelt optional field must never silently drop text, --strict or not.
+  for (bool strict : {false, true}) {
+    expect_check("unknown-field", strict, 1,
+                 {"content/controls/access.yaml:3:3: error: unknown field 'colour' in category; "
+                  "expected one of: id, order, icon, title, summary, extra (data that only a "
+                  "custom theme uses goes under 'extra:')",
+                  "content/controls/access.yaml:8:5: error: unknown field 'framworks' in control "
+                  "'mfa'; did you mean 'frameworks'?"});
+  }
 }
 
 TEST_CASE("check: unknown-monitor (a monitor id missing from the monitoring data)") {
@@ -561,11 +639,434 @@ TEST_CASE("check: yaml-unclosed-quote-middle (an unclosed quote in the middle of
                 "\" here runs to the end of the file; expected a closing \""});
 }
 
+TEST_CASE("check: yaml-unquoted-colon (an unquoted text with ': ' says to quote it)") {
+  expect_check("yaml-unquoted-colon", false, 1,
+               {"content/controls/access.yaml:5:12: error: YAML syntax error: the text of 'title' "
+                "contains ': ', which YAML reads as the start of another key; expected the text "
+                "in quotes: title: \"Read this: it matters\""});
+}
+
+TEST_CASE("check: yaml-comment-in-text (' #' inside an unquoted text drops the rest)") {
+  const std::vector<std::string> message = {
+      "content/controls/access.yaml:6:35: warning: '#12: every account uses a second factor.' "
+      "is a YAML comment (' #' starts one, even inside an unquoted text), so the value of "
+      "'description' ends with 'Tracked in issue'; expected the whole text in quotes if it "
+      "belongs to the value (description: \"Tracked in issue #12: every account uses…\"), or "
+      "'# ' with a space for a comment"};
+  expect_check("yaml-comment-in-text", false, 0, message);
+  std::vector<std::string> strict = message;
+  strict[0].replace(strict[0].find("warning"), 7, "error");
+  expect_check("yaml-comment-in-text", true, 1, strict);
+}
+
+TEST_CASE("check: ui-string-unknown (a key trustsite's UI strings do not have)") {
+  expect_check("ui-string-unknown", false, 1,
+               {"locales/en.yaml:2:3: error: unknown UI string 'status.implemeted' in "
+                "locales/en.yaml; did you mean 'status.implemented'?",
+                "locales/en.yaml:4:3: error: unknown UI string 'footer.built_wiht' in "
+                "locales/en.yaml; did you mean 'footer.built_with'?"});
+}
+
+TEST_CASE("check: broken-link (internal Markdown links that lead nowhere or out of the site)") {
+  expect_check(
+      "broken-link", false, 1,
+      {"content/controls/access.yaml:3:29: error: broken link 'responsible-disclosure/' (on "
+       "/en/): it leads to /trust/en/responsible-disclosure/, which the site does not have; "
+       "expected a page, a file or an id that the build writes",
+       "content/controls/access.yaml:3:70: error: broken link '#contact-us' (on /en/): "
+       "/trust/en/ has no id 'contact-us'; expected the id of a section, control or other item "
+       "on it",
+       "content/controls/access.yaml:8:64: error: broken link '../responsible-disclosure/' (on "
+       "/en/): it leads to /trust/responsible-disclosure/, which the site does not have; "
+       "expected a page, a file or an id that the build writes",
+       "content/controls/access.yaml:9:62: error: broken link '#sso-login' (on /en/): /trust/en/ "
+       "has no id 'sso-login'; expected the id of a section, control or other item on it",
+       "content/controls/access.yaml:10:32: error: link '../../elsewhere/' (on /en/) leads to "
+       "/elsewhere/, outside the site (/trust/); expected a link to a page or id of the site, or "
+       "an absolute https URL for another site",
+       "content/pages/privacy.en.md:5:47: error: broken link '../#nowhere' (on /en/privacy/): "
+       "/trust/en/ has no id 'nowhere'; expected the id of a section, control or other item on "
+       "it"});
+}
+
+// ---- Certifications, documents and highlights: one fixture per error class --------------
+
+namespace {
+
+// expect_check() at a fixed "now" (TRUSTSITE_NOW), for what is judged by the date.
+void expect_check_at(const char* now, const std::string& name, bool strict, int exit_code,
+                     const std::vector<std::string>& expected) {
+  trustsite::testing::ScopedEnv at("TRUSTSITE_NOW", now);
+  expect_check(name, strict, exit_code, expected);
+}
+
+const std::string kNowWarning =
+    "warning: TRUSTSITE_NOW is set: \"now\" is 2026-12-01T12:00:00Z, not the clock; freshness, "
+    "expiry and upcoming changes are judged at that time (SPEC 2)";
+
+}  // namespace
+
+TEST_CASE("check: framework-status-fields (dates and report the status does not allow)") {
+  expect_check(
+      "framework-status-fields", false, 1,
+      {"content/compliance.yaml:7:14: error: expires 2026-11-26 of framework 'iso-27001' is before "
+       "its issued date 2026-11-27; expected a date after it",
+       "content/compliance.yaml:8:5: error: field 'expected' of framework 'iso-27001' is only for "
+       "status in_progress or planned, but the status is achieved; expected no 'expected' (use "
+       "'issued' and 'expires')",
+       "content/compliance.yaml:13:5: error: field 'issued' of framework 'soc-2' is only for "
+       "status "
+       "achieved (a certificate or report that exists), but the status is in_progress; expected "
+       "no 'issued' (use 'expected' for when it is due)",
+       "content/compliance.yaml:14:5: error: field 'expires' of framework 'soc-2' is only for "
+       "status achieved (a certificate or report that exists), but the status is in_progress; "
+       "expected no 'expires' (use 'expected' for when it is due)",
+       "content/compliance.yaml:20:5: error: field 'report' of framework 'pci-dss' says who may "
+       "have its report, but the status is not_applicable, so there is no report; expected no "
+       "'report'"},
+      environment_at("2026-12-01T12:00:00Z"));
+}
+
+TEST_CASE("check: framework-expected-format (expected that is no year, quarter, month or date)") {
+  const std::string expected =
+      "; expected a year, a quarter, a month or a date: YYYY, YYYY-QN, YYYY-MM or YYYY-MM-DD "
+      "(e.g. 2027, 2027-Q2, 2027-06 or 2027-06-30)";
+  expect_check("framework-expected-format", false, 1,
+               {"content/compliance.yaml:6:15: error: field 'expected' of framework 'soc-2' is "
+                "the text '2099-Q5'" +
+                    expected,
+                "content/compliance.yaml:11:15: error: field 'expected' of framework 'iso-27701' "
+                "is the text 'Q4 2099'" +
+                    expected,
+                "content/compliance.yaml:16:15: error: field 'expected' of framework "
+                "'cyber-essentials' is the text '2099-6'" +
+                    expected});
+}
+
+TEST_CASE("check: framework-unknown-values (unknown type, status and report list the values)") {
+  expect_check("framework-unknown-values", false, 1,
+               {"content/compliance.yaml:4:11: error: unknown type 'audit' in framework 'soc-2'; "
+                "expected one of: certification, attestation, self_assessment, regulation",
+                "content/compliance.yaml:5:13: error: unknown status 'done' in framework 'soc-2'; "
+                "expected one of: achieved, in_progress, planned, not_pursued, not_applicable",
+                "content/compliance.yaml:6:13: error: unknown report 'nda' in framework 'soc-2'; "
+                "expected one of: public, on_request, under_nda"});
+}
+
+TEST_CASE("check: framework-document (unknown document, report against its access)") {
+  expect_check(
+      "framework-document", false, 1,
+      {"content/compliance.yaml:6:13: error: report 'public' of framework 'iso-27001' does not "
+       "match the access 'on_request' of its document 'iso-certificate' "
+       "(content/documents.yaml:2:5); expected the same value, or no 'report' (it is then taken "
+       "from the document)",
+       "content/compliance.yaml:13:15: error: document 'soc-2-reprot' of framework 'soc-2' is not "
+       "in content/documents.yaml; expected the id of a listed document (did you mean "
+       "'soc-2-report'?)",
+       "content/compliance.yaml:18:13: error: report of framework 'gdpr' is public, but no "
+       "'document' says where readers find it; expected document: <the id of a public document "
+       "in content/documents.yaml>"});
+}
+
+TEST_CASE("check: framework-expired (expired, expiring and overdue entries at a fixed now)") {
+  const std::vector<std::string> lines = {
+      "content/compliance.yaml:7:14: warning: framework 'iso-27001' expired on 2020-02-29 (today "
+      "is 2026-12-01), so the page shows it as expired, not achieved; expected the renewed "
+      "certificate's or report's 'issued' and 'expires', or another status",
+      "content/compliance.yaml:12:15: warning: expected 2021-Q3 of framework 'soc-2' has passed "
+      "(today is 2026-12-01); expected a new date, or the status it has reached",
+      "content/compliance.yaml:18:14: warning: framework 'cyber-essentials' expires on "
+      "2026-12-20, in 19 days; from the day after, the page shows it as expired (expected the "
+      "renewed certificate's or report's 'issued' and 'expires' by then)",
+      kNowWarning};
+  expect_check_at("2026-12-01T12:00:00Z", "framework-expired", false, 0, lines);
+  std::vector<std::string> strict = lines;
+  strict[0].replace(strict[0].find(": warning: "), 11, ": error: ");
+  expect_check_at("2026-12-01T12:00:00Z", "framework-expired", true, 1, strict);
+}
+
+TEST_CASE("check: framework-mapping (a mapping used twice, a mapping no label starts with)") {
+  expect_check("framework-mapping", false, 1,
+               {"content/compliance.yaml:11:14: error: mapping 'SOC 2' of framework 'soc-2-type-1' "
+                "is already the mapping of framework 'soc-2' at content/compliance.yaml:6:14; "
+                "expected each mapping once",
+                "content/compliance.yaml:16:14: warning: mapping 'ISO27001' of framework "
+                "'iso-27001' is the start of no control's 'frameworks' label, so no control links "
+                "to it; expected the text such labels start with (e.g. \"SOC 2\" for \"SOC 2 "
+                "CC6.1\")"});
+}
+
+TEST_CASE("check: document-file-path (absolute, .., names that are no plain names, file types)") {
+  expect_check(
+      "document-file-path", false, 1,
+      {"content/documents.yaml:5:11: error: file '/etc/passwd.txt' of document 'absolute' is an "
+       "absolute path; expected a path relative to content/documents/ (e.g. report.pdf)",
+       "content/documents.yaml:9:11: error: file '../site.yaml' of document 'parent' leads out of "
+       "content/documents/ ('..'); expected a file inside content/documents/",
+       "content/documents.yaml:13:11: error: file 'Pentest Summary.pdf' of document 'spaces' is "
+       "not a plain file name (it becomes part of the file's address); expected letters, digits, "
+       "'.', '_' and '-', each name starting with a letter or digit, and '/' between directory "
+       "names (at most 255 bytes)",
+       "content/documents.yaml:17:11: error: file 'summary.html' of document 'page' has the file "
+       "type '.html', which is not published as a document; expected one of: .pdf, .txt, .md, "
+       ".csv, .json, .asc, .sig, .docx, .xlsx, .pptx, .odt, .ods, .odp, .png, .jpg, .jpeg, .zip"});
+}
+
+TEST_CASE("check: document-file-missing (a file that does not exist)") {
+  expect_check("document-file-missing", false, 1,
+               {"content/documents.yaml:5:11: error: file 'pentest-summary-2026.pdf' of document "
+                "'pentest-summary' does not exist; expected the file "
+                "content/documents/pentest-summary-2026.pdf"});
+}
+
+TEST_CASE("check: document-file-link-out (links out of content/documents/ are refused unread)") {
+  // Git keeps symbolic links, but copying a fixture follows them: make them here.
+  TempDir dir;
+  copy_tree(kInvalid / "document-file-link-out", dir / "site");
+  fs::create_directories(dir / "site/content/documents");
+  fs::create_symlink("../../site.yaml", dir / "site/content/documents/site-config.txt");
+  fs::create_symlink("/etc/hosts", dir / "site/content/documents/hosts.txt");
+  BuildOptions options;
+  options.site_dir = dir / "site";
+  options.write_output = false;
+  const auto report = run_build(options, read_environment());
+  const std::string refused =
+      " is a symbolic link to a place outside content/documents/ (it is not read); expected a "
+      "file inside content/documents/";
+  CHECK(
+      lines_of(report, dir / "site") ==
+      std::vector<std::string>{
+          "content/documents.yaml:5:11: error: file 'site-config.txt' of document 'config'" +
+              refused,
+          "content/documents.yaml:9:11: error: file 'hosts.txt' of document 'outside'" + refused});
+  CHECK(report.exit_code == 1);
+}
+
+TEST_CASE("check: document-access-fields (file and url against access, https, request)") {
+  expect_check(
+      "document-access-fields", false, 1,
+      {"content/documents.yaml:1:10: error: request 'mailto:security@acme.example?subject=Hi' is "
+       "not mailto: followed by an e-mail address; expected e.g. mailto:security@example.com "
+       "(without ?subject=: the page adds a subject naming the document)",
+       "content/documents.yaml:3:5: error: public document 'nothing' has neither 'file' nor "
+       "'url'; expected one of them (a file under content/documents/ to publish, or an https "
+       "link to it)",
+       "content/documents.yaml:10:5: error: document 'both' has both 'file' and 'url'; expected "
+       "exactly one of them for a public document",
+       "content/documents.yaml:14:5: error: field 'file' of document 'private-file' would publish "
+       "it, but its access is on_request; expected no 'file' (only public documents are "
+       "published; readers request the others)",
+       "content/documents.yaml:18:5: error: field 'url' of document 'private-link' would link to "
+       "it, but its access is under_nda; expected no 'url' (a link would make it public; readers "
+       "request access through 'request' or the security contact)",
+       "content/documents.yaml:22:10: error: url 'http://acme.example/policy.pdf' of document "
+       "'plain-http' is not an https URL; expected e.g. https://example.com/policy.pdf",
+       "content/documents.yaml:23:15: error: language 'en_GB' of document 'plain-http' is not a "
+       "language tag; expected a locale code or a language tag such as en, sv or en-GB (RFC "
+       "5646)"});
+}
+
+TEST_CASE("check: document-no-request (nowhere to request a non-public document)") {
+  expect_check("document-no-request", false, 1,
+               {"content/documents.yaml:8:13: error: document 'dpa' is on_request, but there is "
+                "nowhere to request it: content/documents.yaml has no 'request' and site.yaml has "
+                "no company.security_contact; expected one of them (a mailto: address or an "
+                "https form for 'request')"});
+}
+
+TEST_CASE("check: document-unpublished-file (a file in content/documents/ nobody publishes)") {
+  const std::string line =
+      "content/documents/old/pentest-summary-2025.pdf:1:1: warning: this file is not the 'file' of "
+      "any public document in content/documents.yaml, so it is not published; expected a "
+      "document with file: old/pentest-summary-2025.pdf (or remove the file)";
+  expect_check("document-unpublished-file", false, 0, {line});
+  std::string strict = line;
+  strict.replace(strict.find(": warning: "), 11, ": error: ");
+  expect_check("document-unpublished-file", true, 1, {strict});
+}
+
+TEST_CASE("check: highlight-link (links to no id, no page, or neither form)") {
+  expect_check(
+      "highlight-link", false, 1,
+      {"content/highlights.yaml:5:11: error: link '#mfaa' of highlight 'mfa-everywhere' names no "
+       "item on the Trust Center page; expected '#' and the id of a category, control, "
+       "sub-processor, disclosure, framework, document, highlight or question (did you mean "
+       "'#mfa'?)",
+       "content/highlights.yaml:9:11: error: link 'privacy-notice' of highlight 'privacy-policy' "
+       "is not a page; expected the slug of a file in content/pages/ or '#' and the id of an item "
+       "on the Trust Center page",
+       "content/highlights.yaml:13:11: error: link 'https://status.acme.example' of highlight "
+       "'external' is neither '#<id>' of an item on the Trust Center nor a page slug; expected "
+       "e.g. \"#database-encryption\" or privacy",
+       "content/highlights.yaml:17:5: error: link of highlight 'unquoted' is empty (an unquoted "
+       "'#' starts a YAML comment); expected a quoted \"#<id>\" or a page slug, e.g. link: "
+       "\"#database-encryption\""});
+}
+
+TEST_CASE("check: empty-content-files (empty compliance, documents and highlights files)") {
+  expect_check("empty-content-files", false, 1,
+               {"content/compliance.yaml:1:1: error: the file is empty; expected a 'frameworks' "
+                "list",
+                "content/documents.yaml:1:1: error: the file is empty; expected a 'documents' "
+                "list",
+                "content/highlights.yaml:1:1: error: the file is empty; expected a 'highlights' "
+                "list"});
+}
+
+// ---- Issue 10: company details and contacts, the disclosure programme, intro, FAQ -------------
+
+TEST_CASE("check: company-contacts (company details and contacts)") {
+  expect_check("company-contacts", false, 1,
+               {"site.yaml:7:12: error: company.website 'http://acme.example' is not an https "
+                "URL; expected the company's own site, e.g. https://example.com",
+                "site.yaml:8:12: error: company.address is blank; expected the postal address, "
+                "one line per line",
+                "site.yaml:12:13: error: contact role 'legal' is listed twice (first at "
+                "site.yaml:10:13); expected each role once (only role: other may repeat, each "
+                "with its own label)",
+                "site.yaml:16:7: error: company contact 'dpo' has both email and url; expected "
+                "exactly one of them",
+                "site.yaml:17:7: error: company contact 'sales' has neither email nor url; "
+                "expected exactly one of them",
+                "site.yaml:19:12: error: url 'http://acme.example/support' of company contact "
+                "'support' is not an https URL or a mailto: address; expected e.g. "
+                "https://example.com/support or mailto:support@example.com",
+                "site.yaml:21:7: error: field 'label' of company contact 'press' is only for "
+                "role: other; expected no label (this role is shown with its own localized "
+                "name)",
+                "site.yaml:23:7: error: company contact 'other' has no 'label' field; expected "
+                "one (it is required)",
+                "site.yaml:25:13: error: unknown role 'marketing' in company contact; expected "
+                "one of: legal, abuse, dpo, sales, support, press, other",
+                "site.yaml:28:14: error: field 'label' of company contact 'other' has no en "
+                "text; expected one in the default locale (en), which other locales fall back "
+                "to",
+                "site.yaml:31:14: error: email 'abuse at acme' of company contact 'abuse' is "
+                "not an e-mail address; expected name@domain (without mailto:)"});
+}
+
+TEST_CASE(
+    "check: faq-errors (FAQ questions with a shared or reserved id and missing or mistyped "
+    "fields)") {
+  expect_check("faq-errors", false, 1,
+               {"content/faq.yaml:2:9: error: duplicate id 'mfa': this question uses the id of "
+                "the control at content/controls/access.yaml:4:9; expected ids unique across "
+                "categories, controls, sub-processors, disclosures, frameworks, documents, "
+                "highlights and questions",
+                "content/faq.yaml:5:9: error: id 'faq' is reserved by the theme (it is an id "
+                "on the page itself); expected another id (see docs/themes.md)",
+                "content/faq.yaml:8:5: error: question 'where-is-data-stored' has no 'answer' "
+                "field; expected one (it is required)",
+                "content/faq.yaml:10:12: error: field 'order' of question "
+                "'where-is-data-stored' is the text 'first'; expected a whole number",
+                "content/faq.yaml:12:15: warning: field 'question' of question "
+                "'who-can-access-data' has no sv translation; the en text is shown instead",
+                "content/faq.yaml:14:5: error: unknown field 'awnser' in question "
+                "'who-can-access-data'; did you mean 'answer'?",
+                "warning: 1 missing sv translation in total (shown in en instead)"});
+}
+
+TEST_CASE(
+    "check: intro-content (an introduction without text and with misspelt or unclosed front "
+    "matter)") {
+  expect_check("intro-content", false, 1,
+               {"content/intro.en.md:2:1: error: unknown field 'titel' in the front matter; "
+                "did you mean 'title'?",
+                "content/intro.en.md:4:1: error: the introduction is empty; expected Markdown "
+                "text (delete the file to show no introduction)",
+                "content/intro.sv.md:1:1: error: the front matter is not closed; expected a "
+                "'---' line after it"});
+}
+
+TEST_CASE("check: intro-file-names (introduction file names)") {
+  expect_check("intro-file-names", false, 1,
+               {"content/intro.de.md:1:1: error: introduction locale 'de' is not in "
+                "site.yaml's locales; expected one of: en, sv (file names are case-sensitive)",
+                "content/intro.en.markdown:1:1: error: introduction files end in .md; expected "
+                "intro.en.md",
+                "content/intro.md:1:1: error: introduction file name 'intro.md' has no locale; "
+                "expected intro.<locale>.md, e.g. intro.en.md",
+                "content/intro.sv.md:1:1: error: the introduction exists only in sv; expected "
+                "intro.en.md too (the default locale's file is the fallback)"});
+}
+
+TEST_CASE(
+    "check: security-txt-fields (security.txt Encryption and Acknowledgments and Hiring that are "
+    "not https URLs)") {
+  expect_check("security-txt-fields", false, 1,
+               {"site.yaml:9:15: error: security_txt.encryption "
+                "'http://acme.example/pgp-key.txt' is not an https URL; expected e.g. "
+                "https://example.com/... (RFC 9116 2.5.4)",
+                "site.yaml:10:20: error: security_txt.acknowledgments "
+                "'ftp://acme.example/thanks' is not an https URL; expected e.g. "
+                "https://example.com/... (RFC 9116 2.5.1)",
+                "site.yaml:11:11: error: security_txt.hiring 'acme.example/jobs' is not an "
+                "https URL; expected e.g. https://example.com/... (RFC 9116 2.5.6)"});
+}
+
+TEST_CASE(
+    "check: vulnerability-disclosure-errors (the programme with acknowledgement after triage and "
+    "bad bounty and out-of-scope items)") {
+  expect_check("vulnerability-disclosure-errors", false, 1,
+               {"site.yaml:9:3: error: vulnerability_disclosure has no 'safe_harbor' field; "
+                "expected one (it is required)",
+                "site.yaml:9:28: error: acknowledge_within_days (10) is later than "
+                "triage_within_days (5); expected a report to be acknowledged no later than "
+                "its first assessment",
+                "site.yaml:12:15: error: bounty currency 'usd' is not an ISO 4217 currency "
+                "code; expected three capital letters such as EUR, SEK or USD",
+                "site.yaml:13:10: error: bounty min 5000 is more than max 50; expected min <= "
+                "max",
+                "site.yaml:16:5: error: item 3 of 'out_of_scope' in vulnerability_disclosure "
+                "is empty; expected a text or a map from locale to text",
+                "site.yaml:16:7: warning: field 'out_of_scope' of vulnerability_disclosure has "
+                "no sv translation; the en text is shown instead",
+                "site.yaml:16:31: error: locale 'de' in field 'out_of_scope' of "
+                "vulnerability_disclosure is not in site.yaml's locales; expected one of: en, "
+                "sv",
+                "site.yaml:17:7: error: an item of 'out_of_scope' in vulnerability_disclosure "
+                "is a list; expected a text or a map from locale to text",
+                "warning: 1 missing sv translation in total (shown in en instead)"});
+}
+
+TEST_CASE(
+    "check: vulnerability-disclosure-limits (the programme out of its limits and with nowhere to "
+    "report)") {
+  expect_check("vulnerability-disclosure-limits", false, 1,
+               {"site.yaml:7:1: error: vulnerability_disclosure has nowhere to send reports; "
+                "expected company.security_contact or security_txt.contact (the page lists "
+                "them as the places to report)",
+                "site.yaml:8:28: error: field 'acknowledge_within_days' of "
+                "vulnerability_disclosure is 0; expected a whole number from 1 to 90",
+                "site.yaml:9:23: error: field 'triage_within_days' of vulnerability_disclosure "
+                "is 365; expected a whole number from 1 to 90",
+                "site.yaml:10:16: error: field 'safe_harbor' of vulnerability_disclosure is "
+                "the text 'yes please'; expected true or false",
+                "site.yaml:11:40: error: bounty max is 0; expected a positive amount (leave "
+                "out 'bounty' when no paid bounty is offered: the page then says so)",
+                "site.yaml:12:17: error: field 'out_of_scope' of vulnerability_disclosure is "
+                "the text 'Denial of service'; expected a list of texts (each a text or a map "
+                "from locale to text)"});
+}
+
+TEST_CASE("check: yaml-question-mark-in-flow (a question mark in unquoted text inside braces)") {
+  expect_check("yaml-question-mark-in-flow", false, 1,
+               {"content/faq.yaml:3:44: error: YAML syntax error: a '?' in unquoted text inside "
+                "{ } or [ ] cannot be read; expected the text in quotes, e.g. {en: \"Where is "
+                "our data stored?\"}"});
+}
+
 // Issue 13: hostile input that is refused with a clear error.
 TEST_CASE("check: date-out-of-range (dates before 1970 or after 2999)") {
   expect_check(
       "date-out-of-range", false, 1,
-      {"content/controls/access.yaml:8:14: error: field 'updated' of control 'mfa' is the text "
+      {"content/compliance.yaml:6:15: error: field 'expected' of framework 'soc-2' is a number "
+       "(9999), outside the dates trustsite accepts; expected a year, quarter, month or date from "
+       "1970-01-01 to 2999-12-31 (leave the field out when there is none)",
+       "content/compliance.yaml:12:14: error: field 'expires' of framework 'iso-27001' is the text "
+       "'9999-12-31', outside the dates trustsite accepts; expected a date from 1970-01-01 to "
+       "2999-12-31 (leave the field out when there is none)",
+       "content/controls/access.yaml:8:14: error: field 'updated' of control 'mfa' is the text "
        "'9999-12-31', outside the dates trustsite accepts; expected a date from 1970-01-01 to "
        "2999-12-31 (leave the field out when there is none)",
        "content/controls/access.yaml:13:14: error: field 'updated' of control 'sso' is the text "
@@ -583,13 +1084,29 @@ TEST_CASE("check: markdown-character-reference (references to forbidden characte
   const std::string control =
       "; expected printable text (tab and line breaks are the only control characters allowed)";
   expect_check("markdown-character-reference", false, 1,
-               {"content/controls/access.yaml:7:18: error: field 'description' of control 'mfa' "
+               {"content/compliance.yaml:6:12: error: field 'scope' of framework 'iso-27001' "
+                "contains the character reference '&#x85;' at byte 13, which stands for the "
+                "control character U+0085" +
+                    control,
+                "content/controls/access.yaml:7:18: error: field 'description' of control 'mfa' "
                 "contains the character reference '&#x202E;' at byte 9" +
                     bidi,
                 "content/controls/access.yaml:12:7: error: the en text of 'description' of control "
                 "'sso' contains the character reference '&#7;' at byte 5, which stands for the "
                 "control character U+0007" +
                     control,
+                "content/documents.yaml:5:18: error: field 'description' of document 'pentest' "
+                "contains the character reference '&#x1B;' at byte 8, which stands for the "
+                "control character U+001B" +
+                    control,
+                "content/faq.yaml:4:13: error: field 'answer' of question 'where' contains the "
+                "character reference '&#x2066;' at byte 13, which stands for the bidirectional "
+                "control character U+2066 (LEFT-TO-RIGHT ISOLATE), which can make text display in "
+                "a different order than it reads; expected text without bidirectional overrides, "
+                "embeddings or isolates (use U+200E/U+200F marks if needed)",
+                "content/intro.en.md:3:8: error: the introduction contains the character reference "
+                "'&#x202E;'" +
+                    bidi,
                 "content/pages/privacy.en.md:6:11: error: the page body contains the character "
                 "reference '&#27;', which stands for the control character U+001B" +
                     control});
@@ -646,18 +1163,18 @@ TEST_CASE("check: --format github prints workflow annotations on stdout; text go
   TempDir dir;
   auto github =
       run_binary("check --format github --site " + quoted(kInvalid / "unknown-field"), dir.path());
-  CHECK(github.exit_code == 0);  // warnings only
+  CHECK(github.exit_code == 1);
   CHECK(github.out ==
-        "::warning file=content/controls/access.yaml,line=3,col=3::unknown field 'colour' in "
-        "category; "
-        "expected one of: id, order, icon, title, summary\n"
-        "::warning file=content/controls/access.yaml,line=8,col=5::unknown field 'framworks' in "
+        "::error file=content/controls/access.yaml,line=3,col=3::unknown field 'colour' in "
+        "category; expected one of: id, order, icon, title, summary, extra (data that only a "
+        "custom theme uses goes under 'extra:')\n"
+        "::error file=content/controls/access.yaml,line=8,col=5::unknown field 'framworks' in "
         "control "
         "'mfa'; did you mean 'frameworks'?\n");
-  auto strict = run_binary(
-      "check --strict --format github --site " + quoted(kInvalid / "unknown-field"), dir.path());
-  CHECK(strict.exit_code == 1);
-  CHECK(strict.out.find("::error file=content/controls/access.yaml,line=8,col=5::") !=
+  auto warnings = run_binary(
+      "check --format github --site " + quoted(kInvalid / "missing-translation"), dir.path());
+  CHECK(warnings.exit_code == 0);  // warnings only
+  CHECK(warnings.out.find("::warning file=content/controls/access.yaml,line=6,col=18::") !=
         std::string::npos);
 
   auto text = run_binary("check --site " + quoted(kInvalid / "unknown-status"), dir.path());
@@ -699,7 +1216,7 @@ TEST_CASE("check: every problem of a run is reported, sorted by file, line and c
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const auto report = run_build(options, read_environment());
+  const auto report = run_build(options, trustsite::testing::test_environment());
   const auto lines = lines_of(report, dir / "site");
   INFO(joined(lines));
   REQUIRE(lines.size() == 4);
@@ -731,7 +1248,7 @@ TEST_CASE("check: a 1 MB single-line field is refused wherever text is read") {
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const auto report = run_build(options, read_environment());
+  const auto report = run_build(options, trustsite::testing::test_environment());
   const std::vector<std::string> expected = {
       "content/controls/access.yaml:6:18: error: field 'description' of control 'mfa' is 1000000 "
       "bytes "
@@ -764,7 +1281,7 @@ TEST_CASE("check: thousands of controls load without trouble") {
   BuildOptions options;
   options.site_dir = dir / "site";
   options.write_output = false;
-  const auto report = run_build(options, read_environment());
+  const auto report = run_build(options, trustsite::testing::test_environment());
   CHECK(report.exit_code == 0);
   CHECK(report.diagnostics.empty());
   const auto home = std::find_if(report.files.begin(), report.files.end(),
@@ -812,7 +1329,7 @@ TEST_CASE("build: refuses unsafe output directories and deletes nothing") {
     BuildOptions options;
     options.site_dir = site;
     options.out_dir = c.out;
-    const auto report = run_build(options, read_environment());
+    const auto report = run_build(options, trustsite::testing::test_environment());
     CHECK(report.exit_code == 1);
     REQUIRE(report.diagnostics.size() == 1);
     CHECK(report.diagnostics[0].message == c.message);
@@ -892,7 +1409,7 @@ TEST_CASE("build: hostile content never becomes markup, scripts or script links"
   BuildOptions options;
   options.site_dir = dir / "site";
   options.out_dir = dir / "out";
-  const auto report = run_build(options, read_environment());
+  const auto report = run_build(options, trustsite::testing::test_environment());
   INFO(joined(lines_of(report, dir / "site")));
   REQUIRE(report.exit_code == 0);
   int pages = 0;
@@ -974,12 +1491,30 @@ TEST_CASE("schemas: every field the loaders know is in schemas/, and every schem
   const auto ai = load("ai");
   CHECK(keys(ai) == set_of(content.ai_file));
   CHECK(keys(ai["definitions"]["disclosure"]) == set_of(content.disclosure));
+  const auto compliance = load("compliance");
+  CHECK(keys(compliance) == set_of(content.compliance_file));
+  CHECK(keys(compliance["definitions"]["framework"]) == set_of(content.framework));
+  const auto documents = load("documents");
+  CHECK(keys(documents) == set_of(content.documents_file));
+  CHECK(keys(documents["definitions"]["document"]) == set_of(content.document));
+  const auto highlights = load("highlights");
+  CHECK(keys(highlights) == set_of(content.highlights_file));
+  CHECK(keys(highlights["definitions"]["highlight"]) == set_of(content.highlight));
   const ConfigFields& config = config_fields();
   const auto site = load("site");
   CHECK(keys(site) == set_of(config.site));
   CHECK(keys(site["definitions"]["company"]) == set_of(config.company));
   CHECK(keys(site["definitions"]["security_txt"]) == set_of(config.security_txt));
   CHECK(keys(site["definitions"]["monitoring"]) == set_of(config.monitoring));
+  CHECK(keys(site["definitions"]["contact"]) == set_of(config.contact));
+  CHECK(keys(site["definitions"]["vulnerability_disclosure"]) ==
+        set_of(config.vulnerability_disclosure));
+  CHECK(keys(site["definitions"]["bounty"]) == set_of(config.bounty));
+  CHECK(enum_of(site["definitions"]["contact"]["properties"]["role"]) ==
+        set_of(kContactRoles.names()));
+  const auto faq = load("faq");
+  CHECK(keys(faq) == set_of(content.faq_file));
+  CHECK(keys(faq["definitions"]["question"]) == set_of(content.question));
 
   // The closed value sets are the loaders' own.
   std::set<std::string> statuses, dpa, change_types;
@@ -994,9 +1529,19 @@ TEST_CASE("schemas: every field the loaders know is in schemas/, and every schem
   CHECK(enum_of(ai["definitions"]["disclosure"]["properties"]["status"]) == statuses);
   CHECK(enum_of(subprocessors["definitions"]["subprocessor"]["properties"]["dpa"]) == dpa);
   CHECK(enum_of(subprocessors["definitions"]["change"]["properties"]["type"]) == change_types);
+  const auto vocabulary = [](const std::vector<std::string>& names) {
+    return std::set<std::string>(names.begin(), names.end());
+  };
+  const nlohmann::json& framework = compliance["definitions"]["framework"]["properties"];
+  CHECK(enum_of(framework["type"]) == vocabulary(kFrameworkTypes.names()));
+  CHECK(enum_of(framework["status"]) == vocabulary(kFrameworkStatuses.names()));
+  CHECK(enum_of(framework["report"]) == vocabulary(kAccessLevels.names()));
+  CHECK(enum_of(documents["definitions"]["document"]["properties"]["access"]) ==
+        vocabulary(kAccessLevels.names()));
 
   // Every field carries a description, for editor tooltips.
-  for (const auto* schema : {&controls, &subprocessors, &ai, &site}) {
+  for (const auto* schema :
+       {&controls, &subprocessors, &ai, &site, &compliance, &documents, &highlights, &faq}) {
     for (const auto& [name, property] : (*schema)["properties"].items())
       CHECK_MESSAGE((property.contains("description") || property.contains("$ref")), name);
     for (const auto& [definition, body] : (*schema)["definitions"].items()) {

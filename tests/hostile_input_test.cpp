@@ -46,7 +46,7 @@ BuildReport check(const fs::path& site) {
   BuildOptions options;
   options.site_dir = site;
   options.write_output = false;
-  return run_build(options, read_environment());
+  return run_build(options, trustsite::testing::test_environment());
 }
 
 std::vector<std::string> lines(const BuildReport& report) {

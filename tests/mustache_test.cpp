@@ -277,11 +277,11 @@ TEST_CASE("mustache: syntax errors name the file, line, column and what was expe
         "t.mustache:1:1: unclosed comment: found '{{!' but no closing '}}'; expected the tag to "
         "end with '}}'");
   CHECK(parse_error("<ul>\n{{#controls}}\n  <li>{{title}}</li>\n") ==
-        "t.mustache:4:1: unclosed section 'controls' (opened at 2:1); expected {{/controls}} "
-        "before the end of the template");
+        "t.mustache:2:1: unclosed section 'controls': it is never closed (the template ends at "
+        "4:1); expected {{/controls}} before the end of the template");
   CHECK(parse_error("{{<layout}}\n{{$main}}x") ==
-        "t.mustache:2:11: unclosed block 'main' (opened at 2:1); expected {{/main}} before the "
-        "end of the template");
+        "t.mustache:2:1: unclosed block 'main': it is never closed (the template ends at 2:11); "
+        "expected {{/main}} before the end of the template");
   CHECK(parse_error("{{#bar}}\n  {{^baz}}{{/baz}}\n{{/foo}}") ==
         "t.mustache:3:1: mismatched closing tag {{/foo}}; expected {{/bar}} (section opened at "
         "1:1)");
@@ -318,11 +318,12 @@ TEST_CASE("mustache: TemplateError carries its parts") {
   } catch (const ms::TemplateError& error) {
     CHECK(error.file() == "themes/default/templates/page.mustache");
     CHECK(error.line() == 2);
-    CHECK(error.column() == 7);
+    CHECK(error.column() == 1);
     CHECK(error.message() ==
-          "unclosed section 'a' (opened at 2:1); expected {{/a}} before the end of the template");
+          "unclosed section 'a': it is never closed (the template ends at 2:7); expected {{/a}} "
+          "before the end of the template");
     CHECK(std::string(error.what()) ==
-          "themes/default/templates/page.mustache:2:7: " + error.message());
+          "themes/default/templates/page.mustache:2:1: " + error.message());
   }
   CHECK(std::string(ms::TemplateError("x.mustache", 0, 0, "gone").what()) == "x.mustache: gone");
 }

@@ -129,7 +129,7 @@ TEST_CASE("new: every locale choice gives a site that passes check --strict at o
     options.site_dir = dir / "site";
     options.strict = true;
     options.write_output = false;
-    const BuildReport report = run_build(options, read_environment());
+    const BuildReport report = run_build(options, trustsite::testing::test_environment());
     CHECK_MESSAGE(report.exit_code == 0, messages(report));
     CHECK_MESSAGE(report.diagnostics.empty(), messages(report));
     // The modelines point at the copied schemas, which are trustsite's own.

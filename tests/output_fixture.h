@@ -39,7 +39,7 @@ inline SiteConfig output_config(const std::string& base_url = "https://acme.exam
   config.base_url = base_url;
   config.default_locale = "en";
   config.locales = {"en", "sv"};
-  config.company = {"Acme & Co AB", "hello@acme.example", "security@acme.example", ""};
+  config.company = {"Acme & Co AB", "hello@acme.example", "security@acme.example", "", {}};
   SecurityTxtConfig security;
   security.contact = {"mailto:security@acme.example", "https://acme.example/security"};
   security.expires_after_days = 365;
@@ -60,8 +60,9 @@ inline PageSource page_source(const std::string& locale, const std::string& titl
 }
 
 // The site's content, validated (references resolved) against output_config() and, when given,
-// the live data `live` (which must outlive the content).
-inline Content output_content(const MonitoringResult* live = nullptr) {
+// the live data `live` (which must outlive the content), with "now" on `today`.
+inline Content output_content(const MonitoringResult* live = nullptr,
+                              const Date& today = ymd(2026, 5, 1)) {
   Content content;
   Category access;
   access.id = "access";
@@ -127,19 +128,24 @@ inline Content output_content(const MonitoringResult* live = nullptr) {
   content.pages = {policy, incidents};
   DiagnosticSink sink;
   const MonitoringResult no_live;
-  validate_content(output_config(), content, Theme{}, live ? *live : no_live, sink);
+  validate_content(output_config(), content, Theme{}, live ? *live : no_live, today, sink);
   return content;
 }
 
 inline UiStrings output_strings() {
   nlohmann::json en = {
       {"subprocessors",
-       {{"feed_title", "{company}: sub-processor changes"}, {"intro", "Who processes data."}}},
+       {{"feed_title", "{company}: sub-processor changes"},
+        {"intro", "Who processes data."},
+        {"effective", "Effective"},
+        {"announced", "Announced"}}},
       {"change", {{"added", "Added"}, {"removed", "Removed"}, {"updated", "Updated"}}}};
   nlohmann::json sv = {
       {"subprocessors",
        {{"feed_title", "{company}: ändringar av underbiträden"},
-        {"intro", "Vilka som behandlar."}}},
+        {"intro", "Vilka som behandlar."},
+        {"effective", "Gäller från"},
+        {"announced", "Aviserades"}}},
       {"change", {{"added", "Tillagt"}, {"removed", "Borttaget"}, {"updated", "Ändrat"}}}};
   return UiStrings::from_tables({{"en", en}, {"sv", sv}});
 }

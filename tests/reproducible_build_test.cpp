@@ -38,7 +38,7 @@ BuildReport build_example(const TempDir& dir) {
   BuildOptions options;
   options.site_dir = site;
   options.out_dir = dir / "public";
-  return run_build(options, read_environment());
+  return run_build(options, trustsite::testing::test_environment());
 }
 
 // Every regular file below `root`, by path relative to it (sorted: std::map).
@@ -171,7 +171,7 @@ TEST_CASE("--base-url with a path: sitemap, feeds, security.txt and 404 links ca
   options.out_dir = dir / "public";
   options.offline = true;
   options.base_url = "https://nordlys.example/trust";
-  const BuildReport report = run_build(options, read_environment());
+  const BuildReport report = run_build(options, trustsite::testing::test_environment());
   REQUIRE_MESSAGE(report.exit_code == 0, diagnostics_text(report));
   const auto files = tree(dir / "public");
   CHECK(files.at("sitemap.xml").find("<loc>https://nordlys.example/trust/sv/</loc>") !=

@@ -85,3 +85,25 @@ TEST_CASE("security.txt: a line break in the company name cannot add a field") {
             "# Security contact information for Evil Contact: mailto:attacker@evil.example  Co",
             0) == 0);
 }
+
+TEST_CASE("security.txt: Encryption after Contact, Acknowledgments and Hiring after Policy") {
+  SiteConfig config = output_config();
+  config.security_txt->encryption = "https://acme.example/pgp-key.txt";
+  config.security_txt->acknowledgments = "https://acme.example/hall-of-fame";
+  config.security_txt->hiring = "https://acme.example/jobs";
+  const auto text = render_security_txt(config, ymd(2026, 10, 29));
+  REQUIRE(text);
+  // RFC 9116 sections 2.5.4, 2.5.1, 2.5.6; Contact, Encryption, Policy and Acknowledgments in
+  // the order of the RFC's examples (sections 2.6 and 2.7).
+  CHECK(*text ==
+        "# Security contact information for Acme & Co AB (RFC 9116), written by trustsite\n"
+        "Contact: mailto:security@acme.example\n"
+        "Contact: https://acme.example/security\n"
+        "Encryption: https://acme.example/pgp-key.txt\n"
+        "Expires: 2027-10-29T00:00:00Z\n"
+        "Preferred-Languages: en, sv\n"
+        "Policy: https://acme.example/trust/en/responsible-disclosure/\n"
+        "Acknowledgments: https://acme.example/hall-of-fame\n"
+        "Hiring: https://acme.example/jobs\n"
+        "Canonical: https://acme.example/trust/.well-known/security.txt\n");
+}

@@ -10,7 +10,23 @@
 #include <sstream>
 #include <string>
 
+#include "environment.h"
+
 namespace trustsite::testing {
+
+// The environment a build gets in CI: the process's own, with SOURCE_DATE_EPOCH fixed
+// (2026-09-21T14:13:20Z) unless it is set, and "now" an hour later, so that fixtures without
+// dates get a stable update stamp and no "the stamp is today" warning, and local monitoring
+// files (their times clamped to SOURCE_DATE_EPOCH) are fresh. Tests of those rules build their
+// own Environment.
+inline Environment test_environment() {
+  Environment environment = read_environment();
+  if (!environment.source_date_epoch) {
+    environment.source_date_epoch = 1790000000;
+    if (environment.now_override.empty()) environment.now_unix = 1790000000 + 3600;
+  }
+  return environment;
+}
 
 // A fresh directory under the system temp dir, removed with everything in it on destruction.
 class TempDir {

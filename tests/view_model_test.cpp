@@ -47,7 +47,7 @@ SiteConfig make_config(const std::string& base_url) {
   config.base_url = base_url;
   config.default_locale = "en";
   config.locales = {"en", "sv"};
-  config.company = {"Acme AB", "hello@acme.example", "security@acme.example", ""};
+  config.company = {"Acme AB", "hello@acme.example", "security@acme.example", "", {}};
   return config;
 }
 
@@ -140,13 +140,14 @@ Content make_content() {
                                        true,
                                        "# Scope\n\nAll of it.",
                                        5,
-                                       ""};
-  privacy.by_locale["sv"] = PageSource{"sv", "Integritetspolicy",      "", 1, std::nullopt,
-                                       true, "## Omfattning\n\nAllt.", 5,  ""};
+                                       "",
+                                       {}};
+  privacy.by_locale["sv"] = PageSource{"sv", "Integritetspolicy",      "", 1,  std::nullopt,
+                                       true, "## Omfattning\n\nAllt.", 5,  "", {}};
   Page incident;
   incident.slug = "incident-response";
-  incident.by_locale["en"] = PageSource{"en", "Incident response",    "", 2, std::nullopt,
-                                        true, "We respond **fast**.", 5,  ""};
+  incident.by_locale["en"] = PageSource{"en", "Incident response",    "", 2,  std::nullopt,
+                                        true, "We respond **fast**.", 5,  "", {}};
   content.pages = {privacy, incident};
   return content;
 }
@@ -155,6 +156,7 @@ UiStrings make_strings() {
   json en = {
       {"language_name", "English"},
       {"languages", {{"en", "English"}, {"sv", "Swedish"}}},
+      {"fallback", {{"marker", "In {language}"}}},
       {"status",
        {{"implemented", "Implemented"},
         {"in_progress", "In progress"},
@@ -174,6 +176,7 @@ UiStrings make_strings() {
   json sv = en;
   sv["language_name"] = "Svenska";
   sv["languages"] = {{"en", "engelska"}, {"sv", "svenska"}};
+  sv["fallback"]["marker"] = "På {language}";
   sv["status"]["implemented"] = "Införd";
   sv["live"]["status"]["passing"] = "godkänd";
   sv["stamp"]["updated"] = "Uppdaterad";
@@ -210,7 +213,7 @@ struct Fixture {
     if (!hostile_title.empty())
       content.categories[0].controls[0].title.by_locale["en"] = hostile_title;
     DiagnosticSink sink;
-    validate_content(config, content, Theme{}, live, sink);
+    validate_content(config, content, Theme{}, live, date(2026, 5, 18), sink);
     SiteModel model{
         config, content, strings, live, date(2026, 5, 18), {}, kDefaultContentSecurityPolicy};
     model.assets["style.css"] = {"assets/style.0123456789.css", "sha384-abc"};
@@ -448,7 +451,8 @@ TEST_CASE("plan_pages: a page missing in a locale is shown from the default with
 
   // The menu on the Swedish site marks the untranslated title too.
   const json& menu = site.page("sv/index.html").context["pages"];
-  CHECK(menu[1]["title"] == json{{"text", "Incident response"}, {"lang", "en"}});
+  CHECK(menu[1]["title"] ==
+        json{{"text", "Incident response"}, {"lang", "en"}, {"marker", "På engelska"}});
   CHECK_FALSE(menu[0]["title"].contains("lang"));
 }
 
@@ -462,7 +466,8 @@ TEST_CASE("reserved ids: the default theme's own ids, sorted, every one a valid 
   CHECK(sink.sorted().empty());
   const auto& ids = theme->reserved_ids;
   CHECK(std::is_sorted(ids.begin(), ids.end()));
-  for (const char* id : {"main", "subprocessors", "ai", "status-legend", "pages", "contact"})
+  for (const char* id : {"main", "subprocessors", "ai", "status-legend", "pages", "contact",
+                         "at-a-glance", "compliance", "documents"})
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
 }
 
@@ -517,8 +522,8 @@ TEST_CASE("default theme: rendered pages carry lang, hreflang, ids, statuses and
             "<article id=\"db-encryption\" class=\"control status-in_progress\" "
             "data-status=\"in_progress\" data-live=\"passing\">"));
   CHECK(has(en, "<time datetime=\"2026-11-20T08:15:00Z\">2026-11-20 08:15 UTC</time>"));
-  CHECK(has(en, "<tr id=\"aws\" data-status=\"signed\">"));
-  CHECK(has(en, "<tr id=\"evil\" data-status=\"in_progress\">"));
+  CHECK(has(en, "<tr id=\"aws\" data-status=\"signed\" data-upcoming=\"false\">"));
+  CHECK(has(en, "<tr id=\"evil\" data-status=\"in_progress\" data-upcoming=\"false\">"));
   CHECK(has(en,
             "<article id=\"receipt-scanning\" class=\"disclosure status-planned\" "
             "data-status=\"planned\">"));
@@ -535,10 +540,17 @@ TEST_CASE("default theme: rendered pages carry lang, hreflang, ids, statuses and
             "<p class=\"status status--implemented\"><span class=\"status__icon\" "
             "aria-hidden=\"true\"></span>"));
   CHECK(has(sv, ">Införd</p>"));
-  // The untranslated description (and only that) is marked as English.
-  CHECK(has(sv, "<div class=\"control__description prose\" lang=\"en\"><p>Required for"));
+  // The untranslated description (and only that) is marked as English, for screen readers with
+  // `lang` and for sighted readers with a marker in Swedish (SPEC 2).
+  CHECK(has(sv,
+            "<div class=\"control__description prose\" lang=\"en\"><p class=\"lang-marker "
+            "lang-marker--block\" lang=\"sv\">På engelska</p><p>Required for"));
   CHECK(has(sv, "<h3 class=\"control__title\">Tvåfaktorsautentisering</h3>"));
-  CHECK(has(sv, "<td data-label=\"\" lang=\"en\">EU (Frankfurt)</td>"));
+  CHECK(has(sv,
+            "<td data-label=\"\" lang=\"en\">EU (Frankfurt) <span class=\"lang-marker\" "
+            "lang=\"sv\">På engelska</span></td>"));
+  // The English page has no markers at all.
+  CHECK_FALSE(has(html.at("en/index.html"), "lang-marker"));
 
   const std::string& untranslated = html.at("sv/incident-response/index.html");
   CHECK(has(untranslated, "<html lang=\"sv\">"));

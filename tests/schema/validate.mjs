@@ -17,7 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
 const schemas = {};
-for (const name of ["site", "controls", "subprocessors", "ai"]) {
+for (const name of ["site", "controls", "subprocessors", "ai", "compliance", "documents", "highlights", "faq"]) {
   schemas[name] = ajv.compile(JSON.parse(readFileSync(join(root, "schemas", `${name}.schema.json`), "utf8")));
 }
 
@@ -27,7 +27,9 @@ function siteFiles(site) {
   const controls = join(site, "content", "controls");
   for (const name of readdirSync(controls).filter((n) => n.endsWith(".yaml")).sort())
     files.push([join(controls, name), "controls"]);
-  for (const [name, schema] of [["subprocessors.yaml", "subprocessors"], ["ai.yaml", "ai"]])
+  for (const [name, schema] of [["subprocessors.yaml", "subprocessors"], ["ai.yaml", "ai"],
+                                ["compliance.yaml", "compliance"], ["documents.yaml", "documents"],
+                                ["highlights.yaml", "highlights"], ["faq.yaml", "faq"]])
     if (existsSync(join(site, "content", name))) files.push([join(site, "content", name), schema]);
   return files;
 }
@@ -41,7 +43,8 @@ function validate(path, schema) {
 
 let failures = 0;
 let checked = 0;
-const sites = [root, join(root, "tests", "fixtures", "sites", "basic")];
+const sites = [root, join(root, "tests", "fixtures", "sites", "basic"),
+               join(root, "tests", "fixtures", "sites", "posture")];
 const binary = process.argv.indexOf("--trustsite") > 0 ? process.argv[process.argv.indexOf("--trustsite") + 1] : null;
 let scratch = null;
 if (binary) {
@@ -84,6 +87,23 @@ const invalid = [
   ["type-list-for-map", "content/controls/access.yaml", "controls", "/category"],
   ["hostile-website", "content/subprocessors.yaml", "subprocessors", "/subprocessors/0/website"],
   ["site-yaml-errors", "site.yaml", "site", "/base_url"],
+  ["framework-unknown-values", "content/compliance.yaml", "compliance", "/frameworks/0/type"],
+  ["framework-status-fields", "content/compliance.yaml", "compliance", "/frameworks/1"],
+  ["framework-expected-format", "content/compliance.yaml", "compliance", "/frameworks/0/expected"],
+  ["document-access-fields", "content/documents.yaml", "documents", "/documents/0"],
+  ["document-file-path", "content/documents.yaml", "documents", "/documents/2/file"],
+  ["highlight-link", "content/highlights.yaml", "highlights", "/highlights/2/link"],
+  ["company-contacts", "site.yaml", "site", "/company/contacts/2"],
+  ["company-contacts", "site.yaml", "site", "/company/contacts/3"],
+  ["company-contacts", "site.yaml", "site", "/company/contacts/5"],
+  ["company-contacts", "site.yaml", "site", "/company/contacts/7/role"],
+  ["company-contacts", "site.yaml", "site", "/company/website"],
+  ["security-txt-fields", "site.yaml", "site", "/security_txt/encryption"],
+  ["vulnerability-disclosure-errors", "site.yaml", "site", "/vulnerability_disclosure/bounty/currency"],
+  ["vulnerability-disclosure-errors", "site.yaml", "site", "/vulnerability_disclosure"],
+  ["vulnerability-disclosure-limits", "site.yaml", "site", "/vulnerability_disclosure/bounty/max"],
+  ["faq-errors", "content/faq.yaml", "faq", "/questions/2"],
+  ["faq-errors", "content/faq.yaml", "faq", "/questions/3"],
 ];
 for (const [fixture, file, schema, pointer] of invalid) {
   const path = join(root, "tests", "fixtures", "invalid", fixture, file);

@@ -5,6 +5,8 @@
 //   with <html lang="sv">;
 // - a deep link to one control (/en/#database-encryption) makes that control the :target and
 //   scrolls it into view; clicking the table of contents link to its category does the same;
+// - a deep link to an FAQ question shows its answer; the header's "Report a vulnerability"
+//   link on a policy page leads to the programme on the Trust Center;
 // - no page logs an error or a Content-Security-Policy violation (the server sends _headers).
 // Usage: node browser.mjs <public-dir>. Prints one line per check and "N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -156,6 +158,27 @@ try {
   await page.goto(base + 'en/#database-encryption');
   let state = await inView('database-encryption');
   check('deep link /en/#database-encryption: the control is the :target and in view', state.exists && state.isTarget && state.visible && state.scrollY > 0 && !!state.status, JSON.stringify(state));
+
+  // A deep link to an FAQ question shows its answer without JavaScript (the answers are never
+  // folded away), and the header's "Report a vulnerability" link reaches the programme.
+  // (Reduced motion: the theme then jumps instead of scrolling smoothly down a long page.)
+  // A new document load, as when the link is followed from an e-mail.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(base + 'en/privacy/');
+  await page.goto(base + 'en/#where-is-data-stored');
+  state = await inView('where-is-data-stored');
+  const answer = await page.evaluate(() => {
+    const body = document.querySelector('#where-is-data-stored .faq__answer');
+    const box = body?.getBoundingClientRect();
+    return { text: body?.innerText.trim().length ?? 0, height: box ? Math.round(box.height) : 0 };
+  });
+  check('deep link /en/#where-is-data-stored: the question is the :target, its answer shown', state.exists && state.isTarget && state.visible && answer.text > 0 && answer.height > 0, JSON.stringify({ state, answer }));
+  await page.goto(base + 'en/privacy/');
+  await page.locator('header a.site-header__report').click();
+  await page.waitForURL(base + 'en/#vulnerability-disclosure');
+  state = await inView('vulnerability-disclosure');
+  check('header link "Report a vulnerability": the programme is the :target and in view', state.exists && state.isTarget && state.visible, JSON.stringify(state));
+  await page.emulateMedia({ reducedMotion: null });
 
   // Clicking an in-page link to the control's category (table of contents).
   await page.goto(base + 'en/');

@@ -32,6 +32,10 @@ const mutations = {
   'stamp not a date': (d) => { d.stamp = '29 October 2026'; },
   'unknown top-level member': (d) => { d.extra = true; },
   'relative page URL': (d) => { d.pages[0].locales[d.site.default_locale].url = '/en/x/'; },
+  'FAQ question without an answer': (d) => { delete d.faq[0].answer; },
+  'contact with both email and url': (d) => { d.site.company.contacts[0].url = 'https://x.example/'; d.site.company.contacts[0].email = 'a@x.example'; },
+  'bounty with a lowercase currency': (d) => { d.vulnerability_disclosure.bounty = { currency: 'usd', min: 1, max: 2 }; },
+  'programme without safe_harbor': (d) => { delete d.vulnerability_disclosure.safe_harbor; },
 };
 let failed = 0;
 for (const [name, mutate] of Object.entries(mutations)) {
