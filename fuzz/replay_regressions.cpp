@@ -22,6 +22,10 @@ int trustsite_replay_fuzz_subprocessors(const std::uint8_t*, std::size_t);
 int trustsite_replay_fuzz_ai(const std::uint8_t*, std::size_t);
 int trustsite_replay_fuzz_locales(const std::uint8_t*, std::size_t);
 int trustsite_replay_fuzz_status_formats(const std::uint8_t*, std::size_t);
+int trustsite_replay_fuzz_compliance(const std::uint8_t*, std::size_t);
+int trustsite_replay_fuzz_documents(const std::uint8_t*, std::size_t);
+int trustsite_replay_fuzz_faq(const std::uint8_t*, std::size_t);
+int trustsite_replay_fuzz_highlights(const std::uint8_t*, std::size_t);
 }
 
 namespace {
@@ -42,6 +46,10 @@ constexpr Target kTargets[] = {
     {"fuzz_ai", trustsite_replay_fuzz_ai},
     {"fuzz_locales", trustsite_replay_fuzz_locales},
     {"fuzz_status_formats", trustsite_replay_fuzz_status_formats},
+    {"fuzz_compliance", trustsite_replay_fuzz_compliance},
+    {"fuzz_documents", trustsite_replay_fuzz_documents},
+    {"fuzz_faq", trustsite_replay_fuzz_faq},
+    {"fuzz_highlights", trustsite_replay_fuzz_highlights},
 };
 
 }  // namespace

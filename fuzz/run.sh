@@ -36,6 +36,9 @@ mkdir -p "$seeds" "$corpus" "$build/artifacts-$target"
       find "$root/locales" "$root/tests/fixtures" -path '*locales/*.yaml' ;;
     fuzz_status_formats)
       find "$root/monitoring" "$root/tests/fixtures/monitoring" -name '*.json' ;;
+    fuzz_compliance|fuzz_documents|fuzz_faq|fuzz_highlights)
+      find "$root/content" "$root/examples" "$root/tests/fixtures" \
+        -name "${target#fuzz_}.yaml" ;;
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
   find "$root/fuzz/regressions/$target" -type f
