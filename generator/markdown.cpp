@@ -312,16 +312,19 @@ TableExtent measure_tables(std::string_view markdown) {
       end_block();
       continue;
     }
-    // GFM: cells are separated by '|'; a leading and a trailing '|' open and close the row.
-    const std::size_t first = line.find_first_not_of(" \t\r");
-    const std::size_t last = line.find_last_not_of(" \t\r");
-    std::size_t cells = 1 + static_cast<std::size_t>(std::count(line.begin(), line.end(), '|'));
-    if (line[first] == '|' && cells > 1) --cells;
-    if (line[last] == '|' && last != first && cells > 1) --cells;
+    // GFM: cells are separated by '|'; a leading and a trailing '|' open and close the row. A
+    // table may sit in block quotes ("> > |a|b|"): their markers come before the row.
+    const std::size_t row_start = line.find_first_not_of(" \t\r>");
+    if (row_start == std::string_view::npos) continue;  // only quote markers: no cells
+    const std::string_view row = line.substr(row_start);
+    const std::size_t last = row.find_last_not_of(" \t\r");
+    std::size_t cells = 1 + static_cast<std::size_t>(std::count(row.begin(), row.end(), '|'));
+    if (row.front() == '|' && cells > 1) --cells;
+    if (row[last] == '|' && last != 0 && cells > 1) --cells;
     block_cells += cells;
     block_widest = std::max(block_widest, cells);
-    if (line.find('-') != std::string_view::npos &&
-        line.find_first_not_of("|-: \t\r") == std::string_view::npos)
+    if (row.find('-') != std::string_view::npos &&
+        row.find_first_not_of("|-: \t\r") == std::string_view::npos)
       ++delimiters;
   }
   end_block();

@@ -34,9 +34,9 @@ inline constexpr std::size_t kMaxTableCells = 10000;
 
 // An upper bound on the table work in `markdown`, counted in one pass without parsing: every
 // block (lines between blank lines) that holds a delimiter-like line (only '|', '-', ':' and
-// spaces, with a '-') counts as a table whose rows are all its lines, once per such line (the
-// parser re-reads the block at each one); a row has one cell more than its '|' characters, less
-// a leading and a trailing one (GFM).
+// spaces, with a '-', after any block quote markers '>') counts as a table whose rows are all its
+// lines, once per such line (the parser re-reads the block at each one); a row has one cell more
+// than its '|' characters, less a leading and a trailing one (GFM).
 struct TableExtent {
   std::size_t widest_row = 0;  // cells of the widest row
   std::size_t cells = 0;       // cells in all
