@@ -3,6 +3,7 @@
 // a temporary directory at run time (symbolic links and FIFOs are not kept in git) and asserts
 // the exact diagnostics, or, through the real binary, the exact bytes printed.
 #include <array>
+#include <limits>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "date.h"
 #include "environment.h"
 #include "file_system.h"
 #include "markdown.h"
@@ -333,4 +335,45 @@ TEST_CASE("hostile input: Markdown character references for forbidden characters
     CHECK(html.find("\xC2\x85") == std::string::npos);
   }
   CHECK(render_markdown("x &#x202E; y") == "<p>x \xEF\xBF\xBD y</p>\n");
+}
+
+TEST_CASE("hostile input: dates outside 1970-2999 and TRUSTSITE_NOW or SOURCE_DATE_EPOCH beyond them") {
+  using namespace std::chrono;
+  CHECK(is_supported_date(Date{year{1970}, January, day{1}}));
+  CHECK(is_supported_date(Date{year{2999}, December, day{31}}));
+  CHECK_FALSE(is_supported_date(Date{year{1969}, December, day{31}}));
+  CHECK_FALSE(is_supported_date(Date{year{3000}, January, day{1}}));
+  CHECK_FALSE(is_supported_date(Date{year{9999}, December, day{31}}));
+  CHECK(is_supported_time(0));
+  CHECK(is_supported_time(32503680000 - 1));  // 2999-12-31T23:59:59Z
+  CHECK_FALSE(is_supported_time(32503680000));
+  CHECK_FALSE(is_supported_time(-1));
+  CHECK_FALSE(is_supported_time(std::numeric_limits<std::int64_t>::max()));
+
+  // Read at the edge: an error each (main.cpp exits 2), and the value is not used.
+  {
+    trustsite::testing::ScopedEnv now("TRUSTSITE_NOW", "9999-12-31T00:00:00Z");
+    std::vector<EnvironmentError> errors;
+    const Environment environment = read_environment(&errors);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message ==
+          "TRUSTSITE_NOW is '9999-12-31T00:00:00Z', outside the dates trustsite accepts; expected "
+          "a date-time from 1970-01-01 to 2999-12-31");
+    CHECK(environment.now_override.empty());
+  }
+  {
+    trustsite::testing::ScopedEnv epoch("SOURCE_DATE_EPOCH", "253402214400");  // 9999-12-31
+    std::vector<EnvironmentError> errors;
+    const Environment environment = read_environment(&errors);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message ==
+          "SOURCE_DATE_EPOCH is 253402214400, a time outside the dates trustsite accepts; "
+          "expected seconds since 1970 up to the end of 2999");
+    CHECK_FALSE(environment.source_date_epoch);
+  }
+  TempDir dir;
+  trustsite::testing::ScopedEnv now("TRUSTSITE_NOW", "9999-12-31T00:00:00Z");
+  const Run run = run_binary("check --site " + quoted(kInvalid / "output-safety"), dir.path());
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("outside the dates trustsite accepts") != std::string::npos);
 }
