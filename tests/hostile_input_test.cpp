@@ -377,3 +377,20 @@ TEST_CASE("hostile input: dates outside 1970-2999 and TRUSTSITE_NOW or SOURCE_DA
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("outside the dates trustsite accepts") != std::string::npos);
 }
+
+TEST_CASE("hostile input: a monitoring source that is a FIFO or a device is refused unread") {
+  HostileSite s;
+  REQUIRE(::mkfifo((s.site / "status.json").c_str(), 0600) == 0);
+  const std::string site_yaml = read_file(s.site / "site.yaml");
+  for (const std::string source : {"status.json", "/dev/zero"}) {
+    CAPTURE(source);
+    write_file(s.site / "site.yaml", site_yaml + "monitoring:\n  source: " + source + "\n");
+    const BuildReport report = check(s.site);
+    CHECK(lines(report) ==
+          std::vector<std::string>{"site.yaml:8:11: warning: cannot read the monitoring source \"" +
+                                   source +
+                                   "\": it is not a regular file (a directory, FIFO, socket or "
+                                   "device); expected a file relative to the site directory"});
+    CHECK(report.exit_code == 0);
+  }
+}
