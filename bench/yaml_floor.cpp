@@ -29,8 +29,7 @@ int main(int argc, char** argv) {
   for (fs::recursive_directory_iterator it(content, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().extension() == ".yaml" && it->is_regular_file(ec)) files.push_back(it->path());
   if (ec) {
-    std::fprintf(stderr, "yaml_floor: cannot list %s: %s\n", content.c_str(),
-                 ec.message().c_str());
+    std::fprintf(stderr, "yaml_floor: cannot list %s: %s\n", content.c_str(), ec.message().c_str());
     return 1;
   }
   std::sort(files.begin(), files.end());

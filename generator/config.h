@@ -32,10 +32,10 @@ inline constexpr Vocabulary<ContactRole, 7> kContactRoles{{{
 // One entry of `company.contacts`: exactly one of `email` and `url` is set.
 struct CompanyContact {
   ContactRole role = ContactRole::other;
-  LocalizedText label;   // role other only (required there, refused for the named roles)
-  std::string email;     // a plain e-mail address (no mailto:)
-  std::string url;       // an https URL or a mailto: URI
-  nlohmann::json extra{};// `extra:` for the theme (SPEC 2), null when absent
+  LocalizedText label;     // role other only (required there, refused for the named roles)
+  std::string email;       // a plain e-mail address (no mailto:)
+  std::string url;         // an https URL or a mailto: URI
+  nlohmann::json extra{};  // `extra:` for the theme (SPEC 2), null when absent
   SourceLocation location;
 };
 
@@ -71,7 +71,7 @@ struct Bounty {
   std::string currency;
   long long min = 0;
   long long max = 0;
-  nlohmann::json extra{};// `extra:` for the theme (SPEC 2), null when absent
+  nlohmann::json extra{};  // `extra:` for the theme (SPEC 2), null when absent
 };
 
 // The vulnerability disclosure programme shown on the Trust Center (site.yaml
@@ -131,7 +131,7 @@ struct SiteConfig {
   std::optional<SecurityTxtConfig> security_txt;
   std::optional<MonitoringConfig> monitoring;
   std::optional<VulnerabilityDisclosure> vulnerability_disclosure;
-  nlohmann::json extra{};// site.yaml's top-level `extra:` for the theme (SPEC 2)
+  nlohmann::json extra{};  // site.yaml's top-level `extra:` for the theme (SPEC 2)
 };
 
 // Where the site takes vulnerability reports (the programme's "report to"): the

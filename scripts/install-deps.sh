@@ -10,8 +10,9 @@ packages=(
   libxml2-utils python3
 )
 if [ "${1:-}" = "--test" ]; then
-  # The web's own tools for the output checks (issue: sitemap, feeds, headers, validators).
-  packages+=(chromium default-jre-headless nodejs npm)
+  # The web's own tools for the output checks (issue: sitemap, feeds, headers, validators), and
+  # clang-format (14 on Debian 12) for scripts/check-format.sh.
+  packages+=(chromium default-jre-headless nodejs npm clang-format)
   # The Debian package test (tests/package/run.sh): dpkg-shlibdeps computes Depends, readelf
   # lists the libraries the binary needs. The action test reads action.yml with python3-yaml.
   packages+=(dpkg-dev binutils python3-yaml)

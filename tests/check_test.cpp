@@ -1159,7 +1159,7 @@ TEST_CASE(
   CHECK(json[1]["line"] == 13);
 }
 
-TEST_CASE("check: --format github prints workflow annotations on stdout; text goes to stderr") {
+TEST_CASE("check: --format github prints workflow annotations on stdout and text on stderr") {
   TempDir dir;
   auto github =
       run_binary("check --format github --site " + quoted(kInvalid / "unknown-field"), dir.path());

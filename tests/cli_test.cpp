@@ -87,7 +87,7 @@ TEST_CASE("cli: check prints text to stderr, json and github to stdout, with exi
   CHECK_FALSE(fs::exists(dir / "site/public"));
 }
 
-TEST_CASE("cli: build writes the site and reports; a failed build says the output is unchanged") {
+TEST_CASE("cli: build writes the site and reports, a failed build says the output is unchanged") {
   TempDir dir;
   copy_tree(fs::path(TRUSTSITE_TESTS_DIR) / "fixtures/sites/basic", dir / "site");
   const std::string args =
@@ -125,7 +125,7 @@ TEST_CASE("cli: render-template prints the rendering byte for byte with partials
         std::string::npos);
 }
 
-TEST_CASE("cli: new writes a site that check --strict and build accept; refusals exit 1") {
+TEST_CASE("cli: new writes a site that check --strict and build accept, refusals exit 1") {
   TempDir dir;
   const std::string site = shell_quoted(dir / "acme");
   auto created = run("new " + site + " --name 'Acme AB' --locales en,sv", dir.path());

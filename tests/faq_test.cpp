@@ -12,7 +12,7 @@ using namespace trustsite;
 using namespace trustsite::testing;
 using nlohmann::json;
 
-TEST_CASE("faq: questions sorted by order (absent = 0), ties in file order; answers as Markdown") {
+TEST_CASE("faq: questions sorted by order (absent = 0), ties in file order, answers as Markdown") {
   SiteConfig config = output_config();
   config.site_dir = "/site";
   MemoryFileSystem files;
@@ -56,7 +56,7 @@ TEST_CASE("faq: questions sorted by order (absent = 0), ties in file order; answ
   CHECK(view[0]["answer"]["html"] == "<h4>Heading</h4>\n<p>Text</p>\n");
 }
 
-TEST_CASE("faq: no file, no questions; an empty file is an error") {
+TEST_CASE("faq: no file means no questions, an empty file is an error") {
   SiteConfig config = output_config();
   config.site_dir = "/site";
   MemoryFileSystem files;

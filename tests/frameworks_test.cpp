@@ -183,7 +183,7 @@ struct Site {
 
 }  // namespace
 
-TEST_CASE("compliance.yaml: every field is read; expected accepts a year, quarter, month or day") {
+TEST_CASE("compliance.yaml: every field is read, expected accepts a year, quarter, month or day") {
   const auto loaded = load(
       "frameworks:\n"
       "  - id: soc-2\n"

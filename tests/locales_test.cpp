@@ -155,7 +155,7 @@ TEST_CASE("a locale without any locales/<code>.yaml is an error at site.yaml's l
   CHECK(strings.get("fi", "stamp.updated") == "Updated");
 }
 
-TEST_CASE("UI strings must be texts; YAML errors carry file:line:col") {
+TEST_CASE("UI strings must be texts, and YAML errors carry file:line:col") {
   TempSite site;
   site.write("locales/en.yaml", "status:\n  planned: [a, b]\n");
   site.write("locales/sv.yaml", "skip_link: Hoppa\nstatus: {planned: Planerad\n");

@@ -907,7 +907,7 @@ TEST_CASE("monitoring: plain http to a non-loopback host is refused before any c
   CHECK(seconds_since(start) < 0.5);
 }
 
-TEST_CASE("monitoring: cache fallback keeps the original check time; on_error fail is fatal") {
+TEST_CASE("monitoring: cache fallback keeps the original check time, on_error fail is fatal") {
   TokenInEnvironment token;
   TempSite site;
   auto server = std::make_unique<TestServer>(

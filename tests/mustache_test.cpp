@@ -225,7 +225,7 @@ TEST_CASE("mustache: spec v1.3 cases missing from the stored spec snapshot") {
         "\\\n |\n <\n->a b<\n->c\n |\n/\n");
 }
 
-TEST_CASE("mustache: standalone partial indentation nests; inline partials are not indented") {
+TEST_CASE("mustache: standalone partial indentation nests, inline partials are not indented") {
   const json partials = {
       {"list", "<ul>\n  {{>item}}\n</ul>\n"}, {"item", "<li>\n  x\n</li>\n"}, {"inline", "a\nb"}};
   CHECK(render("<nav>\n  {{>list}}\n</nav>\n", json::object(), partials) ==

@@ -57,7 +57,7 @@ bool has(const std::string& text, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("posture site: builds at a fixed now; the expired attestation is reported") {
+TEST_CASE("posture site: builds at a fixed now and reports the expired attestation") {
   auto site = build("2026-12-01T09:00:00Z");
   INFO(site->text);
   REQUIRE(site->report.exit_code == 0);

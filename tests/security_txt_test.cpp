@@ -25,7 +25,7 @@ TEST_CASE("security.txt: Contact, Expires, Preferred-Languages, Policy, Canonica
   CHECK(sink.sorted().empty());
 }
 
-TEST_CASE("security.txt: Expires counts days across a leap day; no policy page, no Policy") {
+TEST_CASE("security.txt: Expires counts days across a leap day, no policy page means no Policy") {
   SiteConfig config = output_config();
   config.security_txt->expires_after_days = 30;
   config.security_txt->policy_page.clear();

@@ -129,7 +129,7 @@ TEST_CASE("trust.json: sub-processors, changes, disclosures, pages") {
   CHECK(untranslated["url"] == "https://acme.example/trust/sv/incident-response/");
 }
 
-TEST_CASE("trust.json: no sub-processors or AI file -> no such members; text is stable") {
+TEST_CASE("trust.json: no sub-processors or AI file -> no such members, and stable text") {
   Content content = output_content();
   content.subprocessors = {};
   content.disclosures = {};

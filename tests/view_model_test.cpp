@@ -385,7 +385,7 @@ TEST_CASE("plan_pages: controls carry status labels, dates, frameworks and live 
 }
 
 TEST_CASE(
-    "plan_pages: sub-processors keep only http(s) websites; changes and disclosures resolve "
+    "plan_pages: sub-processors keep only http(s) websites, changes and disclosures resolve "
     "names") {
   Fixture site;
   const json& en = site.page("en/index.html").context;
