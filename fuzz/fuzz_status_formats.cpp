@@ -13,8 +13,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);
-  for (auto format : {trustsite::MonitoringFormat::trustsite, trustsite::MonitoringFormat::statuspage,
-                      trustsite::MonitoringFormat::gatus}) {
+  for (auto format :
+       {trustsite::MonitoringFormat::trustsite, trustsite::MonitoringFormat::statuspage,
+        trustsite::MonitoringFormat::gatus}) {
     try {
       const auto document = trustsite::parse_status_document(body, format, 1772366400);
       for (const auto& item : document.items)

@@ -183,9 +183,8 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
 
     // Stage 6: view model and rendering.
     const fs::path static_dir = theme->dir / "static";
-    const std::vector<AssetFile> assets =
-        load_assets(files, static_dir,
-                    display_path(static_dir, config.site_dir, config.data_dir), sink);
+    const std::vector<AssetFile> assets = load_assets(
+        files, static_dir, display_path(static_dir, config.site_dir, config.data_dir), sink);
     SiteModel model{config, content, strings, live, stamp, {}, theme->content_security_policy};
     for (const auto& asset : assets)
       model.assets[asset.source_name] = {asset.output_path, asset.integrity};

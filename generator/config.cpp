@@ -206,10 +206,9 @@ void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink
       if (is_contact_uri(contact))
         security.contact.push_back(contact);
       else
-        sink.error(
-            reader.location_of_value("contact"),
-            "security_txt.contact " + quoted_excerpt(contact) +
-                " is not a usable URI; expected mailto:, https:// or tel: (RFC 9116 2.5.3)");
+        sink.error(reader.location_of_value("contact"),
+                   "security_txt.contact " + quoted_excerpt(contact) +
+                       " is not a usable URI; expected mailto:, https:// or tel: (RFC 9116 2.5.3)");
     }
     if (contacts->empty())
       sink.error(
@@ -513,8 +512,9 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
                      ", outside the dates trustsite accepts; expected auto, git or a date " +
                      supported_dates_text());
     } else {
-      sink.error(site.location_of_value("updated"),
-                 "updated is " + quoted_excerpt(*updated) + "; expected auto, git or a date YYYY-MM-DD");
+      sink.error(
+          site.location_of_value("updated"),
+          "updated is " + quoted_excerpt(*updated) + "; expected auto, git or a date YYYY-MM-DD");
     }
   }
   read_company(site, config, sink, missing);

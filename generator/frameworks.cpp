@@ -31,8 +31,8 @@ std::optional<PartialDate> read_expected(MapReader& reader, const std::string& w
       reader.sink().error(reader.at(*value),
                           "field 'expected' of " + what + " is " + describe_node(*value) +
                               ", outside the dates trustsite accepts; expected a year, quarter, "
-                              "month or date " + supported_dates_text() +
-                              " (leave the field out when there is none)");
+                              "month or date " +
+                              supported_dates_text() + " (leave the field out when there is none)");
       return std::nullopt;
     }
   reader.sink().error(reader.at(*value),

@@ -15,14 +15,14 @@ namespace trustsite {
 namespace {
 
 std::mutex state_mutex;
-int deferrals = 0;                // open InterruptDeferral objects, under state_mutex
+int deferrals = 0;               // open InterruptDeferral objects, under state_mutex
 bool handler_installed = false;  // under state_mutex
 std::atomic<int> received{0};
 
 // Ends the process after a signal: a short note on stderr (write(2), no buffers), then _exit.
 [[noreturn]] void end_process(int signal_number) {
-  const std::string note = "trustsite: stopped by signal " + std::to_string(signal_number) +
-                           " (" + (signal_number == SIGINT ? "SIGINT" : "SIGTERM") +
+  const std::string note = "trustsite: stopped by signal " + std::to_string(signal_number) + " (" +
+                           (signal_number == SIGINT ? "SIGINT" : "SIGTERM") +
                            "); nothing half-written is left behind\n";
   [[maybe_unused]] const ssize_t ignored = ::write(STDERR_FILENO, note.data(), note.size());
   ::_exit(128 + signal_number);

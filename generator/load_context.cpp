@@ -47,7 +47,7 @@ LocalizedText LoadContext::markdown(MapReader& reader, const char* key, bool req
       continue;
     }
     const std::string field = text.plain ? "field '" + std::string(key) + "'"
-                                          : "the " + it->first + " text of '" + key + "'";
+                                         : "the " + it->first + " text of '" + key + "'";
     sink.error(text.location, field + " of " + reader.what() + " " + problem);
     if (text.plain) {  // the same text in every locale: one error, all of it dropped
       text.by_locale.clear();
@@ -63,8 +63,7 @@ std::string reference_problem(std::string_view text, const CharacterReference& r
   return "contains the character reference '" +
          std::string(text.substr(reference.offset, reference.length)) + "'" +
          (with_offset ? " at byte " + std::to_string(reference.offset + 1) : std::string()) +
-         ", which stands for " +
-         describe_character(reference.code_point) +
+         ", which stands for " + describe_character(reference.code_point) +
          forbidden_character_expectation(reference.code_point);
 }
 

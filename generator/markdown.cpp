@@ -232,8 +232,8 @@ void collect_links(cmark_node* document, std::string_view markdown,
 
 // A cmark-gfm parser with the GFM extensions SPEC 2 names, fed `markdown`. Tables only within
 // the table limits (a larger text has already been reported by its loader).
-std::unique_ptr<cmark_node, NodeDeleter> parse(std::string_view markdown, int options,
-                                               std::unique_ptr<cmark_parser, ParserDeleter>& parser) {
+std::unique_ptr<cmark_node, NodeDeleter> parse(
+    std::string_view markdown, int options, std::unique_ptr<cmark_parser, ParserDeleter>& parser) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   parser.reset(cmark_parser_new(options));
@@ -279,9 +279,12 @@ std::optional<CharacterReference> reference_at(std::string_view text, std::size_
   while (i < text.size() && i - digits_start < max_digits) {
     const char c = text[i];
     int digit = -1;
-    if (c >= '0' && c <= '9') digit = c - '0';
-    else if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-    else if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+      digit = c - '0';
+    else if (hex && c >= 'a' && c <= 'f')
+      digit = c - 'a' + 10;
+    else if (hex && c >= 'A' && c <= 'F')
+      digit = c - 'A' + 10;
     if (digit < 0) break;
     value = value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
     ++i;
@@ -335,8 +338,8 @@ std::string table_problem(std::string_view markdown) {
   if (markdown.find('|') == std::string_view::npos) return {};
   const TableExtent extent = measure_tables(markdown);
   if (extent.widest_row > kMaxTableColumns)
-    return "has a table row of " + std::to_string(extent.widest_row) +
-           " cells; expected at most " + std::to_string(kMaxTableColumns) +
+    return "has a table row of " + std::to_string(extent.widest_row) + " cells; expected at most " +
+           std::to_string(kMaxTableColumns) +
            " columns per table (wider GFM tables take too long to render; split the table or "
            "use a list)";
   if (extent.cells > kMaxTableCells)

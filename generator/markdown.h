@@ -54,9 +54,9 @@ std::string table_problem(std::string_view markdown);
 // pages load nothing from other origins (SPEC 4). A forbidden character that a character
 // reference put into the text (see find_forbidden_reference(), which loaders report as an
 // error) is replaced by U+FFFD, so none reaches the HTML. A text over the table limits (which
-// loaders report as an error) is rendered without the table extension, in linear time. Headings are shifted
-// down by `heading_offset` levels (1 turns `#` into <h2>), clamped to <h6>. Never throws on any
-// input; invalid UTF-8 is replaced with U+FFFD.
+// loaders report as an error) is rendered without the table extension, in linear time. Headings are
+// shifted down by `heading_offset` levels (1 turns `#` into <h2>), clamped to <h6>. Never throws on
+// any input; invalid UTF-8 is replaced with U+FFFD.
 std::string render_markdown(std::string_view markdown, int heading_offset = 0);
 
 // A link or image destination found in Markdown, with its position in the Markdown text

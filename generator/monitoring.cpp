@@ -431,8 +431,7 @@ void load_url(const SiteConfig& config, const MonitoringConfig& monitoring,
   try {
     const json parsed = parse_status_json(response.body);
     // Escaped in the JSON ("s3cr3t\/Tok", "\u0073..."): only the parsed strings show it.
-    if (const std::string problem =
-            token_problem(reporter.guard(), response.body, &parsed, {}, {});
+    if (const std::string problem = token_problem(reporter.guard(), response.body, &parsed, {}, {});
         !problem.empty()) {
       fall_back("the response from " + source_text + " " + problem);
       return;

@@ -93,14 +93,16 @@ CacheRead read_cache(const std::filesystem::path& site_dir, std::size_t max_byte
                            O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
   if (!file.ok()) {
     if (errno == ELOOP)
-      result.problem = cache_file_text() + " is a symbolic link; expected a file of trustsite's own";
+      result.problem =
+          cache_file_text() + " is a symbolic link; expected a file of trustsite's own";
     else if (errno != ENOENT)
       result.problem = "cannot read " + cache_file_text() + " (" + std::strerror(errno) + ")";
     return result;
   }
   struct stat info {};
   if (::fstat(file.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
-    result.problem = cache_file_text() + " is not a regular file; expected a file of trustsite's own";
+    result.problem =
+        cache_file_text() + " is not a regular file; expected a file of trustsite's own";
     return result;
   }
   if (static_cast<std::size_t>(info.st_size) > max_bytes) {
@@ -145,12 +147,9 @@ CacheRead read_cache(const std::filesystem::path& site_dir, std::size_t max_byte
 }
 
 std::string write_cache(const std::filesystem::path& site_dir, const CacheEntry& entry) {
-  const json root = {{"schema", kCacheSchema},
-                     {"source", entry.source},
-                     {"format", entry.format},
-                     {"fetched_at", format_rfc3339_utc(entry.fetched_at)},
-                     {"etag", entry.etag},
-                     {"last_modified", entry.last_modified},
+  const json root = {{"schema", kCacheSchema}, {"source", entry.source},
+                     {"format", entry.format}, {"fetched_at", format_rfc3339_utc(entry.fetched_at)},
+                     {"etag", entry.etag},     {"last_modified", entry.last_modified},
                      {"body", entry.body}};
   const std::string text = root.dump(2, ' ', false, json::error_handler_t::replace) + '\n';
   // SIGINT/SIGTERM while writing: the temporary file is removed before the process ends.
@@ -180,8 +179,8 @@ std::string write_cache(const std::filesystem::path& site_dir, const CacheEntry&
     const int fd = ::openat(dir.get(), name.c_str(),
                             O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0 && errno != EEXIST)
-      return "cannot create a temporary file in " + cache_dir_text() + " (" +
-             std::strerror(errno) + ")";
+      return "cannot create a temporary file in " + cache_dir_text() + " (" + std::strerror(errno) +
+             ")";
     if (fd >= 0) file = Descriptor(fd);
   }
   if (!file.ok()) return "cannot create a temporary file in " + cache_dir_text();

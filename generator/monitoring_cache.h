@@ -18,12 +18,12 @@ inline constexpr const char* kCacheFileName = "monitoring.json";
 
 // One cached response.
 struct CacheEntry {
-  std::string source;            // monitoring.source, as written in site.yaml
-  std::string format;            // the format's name ("trustsite", "statuspage", "gatus")
-  std::int64_t fetched_at = 0;   // POSIX seconds
-  std::string etag;              // the response's ETag header, "" if none
-  std::string last_modified;     // the response's Last-Modified header, "" if none
-  std::string body;              // the response body
+  std::string source;           // monitoring.source, as written in site.yaml
+  std::string format;           // the format's name ("trustsite", "statuspage", "gatus")
+  std::int64_t fetched_at = 0;  // POSIX seconds
+  std::string etag;             // the response's ETag header, "" if none
+  std::string last_modified;    // the response's Last-Modified header, "" if none
+  std::string body;             // the response body
 };
 
 // What read_cache() found.

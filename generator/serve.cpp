@@ -86,8 +86,7 @@ int serve(const ServeOptions& options, const Environment& environment) {
   std::string pattern = (fs::temp_directory_path() / "trustsite-serve-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
     std::cerr << "trustsite: cannot create a preview directory in "
-              << printable_text(fs::temp_directory_path().string(), kMaxPathBytes)
-              << '\n';
+              << printable_text(fs::temp_directory_path().string(), kMaxPathBytes) << '\n';
     return 1;
   }
   const fs::path preview_root(pattern);
@@ -135,8 +134,7 @@ int serve(const ServeOptions& options, const Environment& environment) {
     return 1;
   }
   std::cerr << "trustsite: serving the preview at http://"
-            << printable_text(options.host, kMaxPathBytes) << ':' << port
-            << "/ (Ctrl-C to stop)\n";
+            << printable_text(options.host, kMaxPathBytes) << ':' << port << "/ (Ctrl-C to stop)\n";
 
   std::atomic<bool> running{true};
   std::thread watcher([&] {

@@ -91,8 +91,7 @@ bool is_temporary_name(const std::string& name, const std::string& out_name) {
   if (!name.starts_with(prefix)) return false;
   std::string_view suffix = std::string_view(name).substr(prefix.size());
   if (suffix.ends_with(".old")) suffix.remove_suffix(4);
-  return suffix.size() == 6 &&
-         suffix.find_first_of("./") == std::string_view::npos;
+  return suffix.size() == 6 && suffix.find_first_of("./") == std::string_view::npos;
 }
 
 // The parent directory of the output, locked with flock(2) for as long as the object lives:
@@ -180,8 +179,9 @@ void write_site(const fs::path& out_dir, const fs::path& site_dir,
   const InterruptDeferral deferral;
   auto stop_if_interrupted = [&] {
     if (interrupt_requested())
-      throw FatalError({}, "stopped by signal " + std::to_string(interrupt_signal()) + "; " +
-                               out.string() + " was not changed",
+      throw FatalError({},
+                       "stopped by signal " + std::to_string(interrupt_signal()) + "; " +
+                           out.string() + " was not changed",
                        128 + interrupt_signal());
   };
   stop_if_interrupted();

@@ -102,7 +102,7 @@ StatusDocument parse_trustsite(const json& root) {
   auto schema = root.find("schema");
   if (schema == root.end() || !schema->is_string() || *schema != "trustsite-status/v1")
     wrong_shape("\"schema\" is " +
-                (schema == root.end()        ? std::string("missing")
+                (schema == root.end()  ? std::string("missing")
                  : schema->is_string() ? quoted_value(schema->get_ref<const std::string&>())
                                        : std::string(type_name(*schema))) +
                 ", expected \"trustsite-status/v1\"");

@@ -56,10 +56,10 @@ nlohmann::json parse_status_json(std::string_view body);
 StatusDocument read_status_document(const nlohmann::json& root, MonitoringFormat format,
                                     std::int64_t fallback_checked_at_unix);
 
-// Parses `body` in `format`: parse_status_json() then read_status_document(). `fallback_checked_at_unix` is the time used where the format has no
-// check time of its own (Statuspage always, Gatus endpoints without results). Every item has a
-// status from the documented set, `checked_at` in UTC and `reported_status` == `status`.
-// Throws StatusFormatError.
+// Parses `body` in `format`: parse_status_json() then read_status_document().
+// `fallback_checked_at_unix` is the time used where the format has no check time of its own
+// (Statuspage always, Gatus endpoints without results). Every item has a status from the documented
+// set, `checked_at` in UTC and `reported_status` == `status`. Throws StatusFormatError.
 StatusDocument parse_status_document(std::string_view body, MonitoringFormat format,
                                      std::int64_t fallback_checked_at_unix);
 

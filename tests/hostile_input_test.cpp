@@ -3,16 +3,16 @@
 // a temporary directory at run time (symbolic links and FIFOs are not kept in git) and asserts
 // the exact diagnostics, or, through the real binary, the exact bytes printed.
 #include <array>
-#include <limits>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include "build.h"
 #include "date.h"
@@ -153,7 +153,7 @@ TEST_CASE("hostile input: theme assets that link out of the site or are FIFOs ar
   CHECK(report.exit_code == 1);
 }
 
-TEST_CASE("hostile input: FIFOs and devices are refused without reading, so nothing hangs") {
+TEST_CASE("hostile input: FIFOs and devices are refused without reading so nothing hangs") {
   HostileSite s;
   fs::create_directories(s.site / "content/pages");
   fs::create_directories(s.site / "locales");
@@ -181,7 +181,7 @@ TEST_CASE("hostile input: FIFOs and devices are refused without reading, so noth
   CHECK(report.exit_code == 1);
 }
 
-TEST_CASE("hostile input: very long website, contact and monitoring source are clear errors") {
+TEST_CASE("hostile input: very long website and contact and monitoring source are clear errors") {
   HostileSite s;
   const std::string long_host(50 * 1024, 'a');
   write_file(s.site / "content/subprocessors.yaml",
@@ -218,7 +218,8 @@ TEST_CASE("hostile input: URLs longer than kMaxUrlBytes are refused before curl 
   CHECK(parse_url("https://" + std::string(100, 'a') + ".example/"));
 }
 
-TEST_CASE("hostile input: base_url must not start its path with // and needs a real host and port") {
+TEST_CASE(
+    "hostile input: base_url must not start its path with // and needs a real host and port") {
   CHECK_FALSE(normalize_base_url("https://trust.example//evil.example/"));
   CHECK_FALSE(normalize_base_url("https://trust.example//evil.example"));
   CHECK_FALSE(normalize_base_url("https://trust.example:70000/"));
@@ -235,17 +236,18 @@ TEST_CASE("hostile input: base_url must not start its path with // and needs a r
   // Through site.yaml and --base-url: the same rule, an error at the value or a usage error.
   TempDir dir;
   copy_tree(kInvalid / "output-safety", dir / "site");
-  write_file(dir / "site/site.yaml", "title: Acme Trust Center\nbase_url: "
-                                     "https://trust.acme.example//evil.example/\n"
-                                     "default_locale: en\nlocales: [en]\ncompany:\n  name: Acme AB\n");
+  write_file(dir / "site/site.yaml",
+             "title: Acme Trust Center\nbase_url: "
+             "https://trust.acme.example//evil.example/\n"
+             "default_locale: en\nlocales: [en]\ncompany:\n  name: Acme AB\n");
   const Run from_file = run_binary("check --site " + quoted(dir / "site"), dir.path());
   CHECK(from_file.exit_code == 1);
   CHECK(from_file.err ==
         "site.yaml:2:11: error: base_url 'https://trust.acme.example//evil.example…' has a path "
         "starting with '//', which browsers read as another host; expected a single '/' after "
         "the host, e.g. https://example.com/trust/\ntrustsite: 1 error, 0 warnings\n");
-  for (const char* bad : {"https://x.example//evil.example/", "https://x.example:70000/",
-                          "https://-/"}) {
+  for (const char* bad :
+       {"https://x.example//evil.example/", "https://x.example:70000/", "https://-/"}) {
     const Run run = run_binary(std::string("build --site ") + quoted(kInvalid / "output-safety") +
                                    " --out " + quoted(dir / "out") + " --base-url '" + bad + "'",
                                dir.path());
@@ -255,13 +257,14 @@ TEST_CASE("hostile input: base_url must not start its path with // and needs a r
   }
 }
 
-TEST_CASE("hostile input: file names cannot forge log lines, workflow commands or escapes") {
+TEST_CASE("hostile input: file names cannot forge log lines or workflow commands or escapes") {
   TempDir dir;
   copy_tree(kInvalid / "output-safety", dir / "site");
   fs::create_directories(dir / "site/content/pages");
   // A page file whose name holds a newline with a workflow command, ESC and BEL, and a byte
   // that is not UTF-8: each gives an error naming the file.
-  const std::string forged = "x\n::add-mask::leak\n::error file=forged::pwned\x1b]0;t\x07\xff.en.md";
+  const std::string forged =
+      "x\n::add-mask::leak\n::error file=forged::pwned\x1b]0;t\x07\xff.en.md";
   write_file(dir / "site/content/pages" / forged, "---\ntitle: X\n---\nBody\n");
   // A label cut at 64 bytes in the middle of a character (an id of 63 ASCII bytes and "é").
   write_file(dir / "site/content/controls/long.yaml",
@@ -305,7 +308,8 @@ TEST_CASE("hostile input: printable_text and quoted_excerpt keep output one vali
   CHECK(printable_text("\xC3\xA9\xC3\xA9", 3) == "\xC3\xA9…");
   // Cut before a character that would not fit whole (append(): GCC 12 bug 105329).
   const std::string a39(39, 'a');
-  CHECK(quoted_excerpt(std::string(a39).append("\xC3\xA9" "b")) == std::string("'").append(a39).append("…'"));
+  CHECK(quoted_excerpt(std::string(a39).append("\xC3\xA9"
+                                               "b")) == std::string("'").append(a39).append("…'"));
   DiagnosticSink sink;
   sink.error({"content/x.yaml", 1, 1}, std::string(100 * 1024, 'm'));
   CHECK(sink.sorted().at(0).message.size() == kMaxMessageBytes + std::string("…").size());
@@ -337,7 +341,8 @@ TEST_CASE("hostile input: Markdown character references for forbidden characters
   CHECK(render_markdown("x &#x202E; y") == "<p>x \xEF\xBF\xBD y</p>\n");
 }
 
-TEST_CASE("hostile input: dates outside 1970-2999 and TRUSTSITE_NOW or SOURCE_DATE_EPOCH beyond them") {
+TEST_CASE(
+    "hostile input: dates outside 1970-2999 and TRUSTSITE_NOW or SOURCE_DATE_EPOCH beyond them") {
   using namespace std::chrono;
   CHECK(is_supported_date(Date{year{1970}, January, day{1}}));
   CHECK(is_supported_date(Date{year{2999}, December, day{31}}));

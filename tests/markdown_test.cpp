@@ -56,7 +56,7 @@ TEST_CASE("Markdown images from other origins or with a scheme become their alt 
 
 // ---- GFM table limits (issue 13, item 12) --------------------------------------------------
 
-TEST_CASE("markdown: measure_tables counts every table, in block quotes too") {
+TEST_CASE("markdown: measure_tables counts every table including those in block quotes") {
   const auto row = [](std::size_t cells, const std::string& prefix = "") {
     std::string line = prefix + "|";
     for (std::size_t i = 0; i < cells; ++i) line += "x|";

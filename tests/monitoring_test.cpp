@@ -1247,7 +1247,8 @@ TEST_CASE("monitoring: a cache that holds the token is not used") {
   CustomToken env(token);
   TempSite site;
   const std::string source = "https://status.example/status.json";
-  write_cache(site.dir, {source, "trustsite", kNow, "", "", body_with_detail(R"("s3cr3t\/Tok+en==")")});
+  write_cache(site.dir,
+              {source, "trustsite", kNow, "", "", body_with_detail(R"("s3cr3t\/Tok+en==")")});
   MonitoringOptions options = at(kNow);
   options.offline = true;
   DiagnosticSink sink;
@@ -1267,8 +1268,7 @@ TEST_CASE("monitoring: redaction ends for any token and never shows it") {
   CHECK(TokenGuard("ok").redact("ok, okok") == "[redacted], [redacted][redacted]");
   CHECK(TokenGuard("*").redact("a*b") == "a[token]b");
   CHECK(TokenGuard("[token]").redact("x[token]y") == "x[redacted]y");
-  CHECK(TokenGuard("a/b").redact("a/b a\\/b a%2Fb a%2fb") ==
-        "[token] [token] [token] [token]");
+  CHECK(TokenGuard("a/b").redact("a/b a\\/b a%2Fb a%2fb") == "[token] [token] [token] [token]");
   for (const std::string token : {"t", "o", "k", "e", "n", "[", "]", "*", "**", "ok", "token",
                                   "[token]", "[redacted]", "***", "d]", "[t"}) {
     CAPTURE(token);
@@ -1324,9 +1324,7 @@ TEST_CASE("monitoring: the cache is never written or read through a planted link
   TempSite site;
   TempSite outside;
   const fs::path victim = outside.dir / "victim.txt";
-  {
-    std::ofstream(victim) << "precious";
-  }
+  { std::ofstream(victim) << "precious"; }
   TestServer server(
       [](httplib::Server& s, TestServer&) { serve(s, "/status.json", fixture("trustsite.json")); });
   const auto config = site_config(site.dir, server.url("/status.json"));
@@ -1372,10 +1370,13 @@ TEST_CASE("monitoring: the cache is never written or read through a planted link
 
 TEST_CASE("monitoring: responses nested deeply or with huge values fail with short messages") {
   TempSite site;
-  const std::string deep = "{\"schema\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  const std::string deep =
+      "{\"schema\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
   const std::string long_schema = "{\"schema\":\"" + std::string(4 * 1024 * 1024, 's') + "\"}";
-  const std::string long_id = R"({"schema": "trustsite-status/v1", "generated_at": "2026-03-01T08:00:00Z",
-    "items": [{"id": ")" + std::string(1024 * 1024, 'i') + R"(", "status": "shiny"}]})";
+  const std::string long_id =
+      R"({"schema": "trustsite-status/v1", "generated_at": "2026-03-01T08:00:00Z",
+    "items": [{"id": ")" +
+      std::string(1024 * 1024, 'i') + R"(", "status": "shiny"}]})";
   for (const std::string* body : {&deep, &long_schema, &long_id}) {
     TestServer server([&](httplib::Server& s, TestServer&) { serve(s, "/status.json", *body); });
     DiagnosticSink sink;
@@ -1392,16 +1393,17 @@ TEST_CASE("monitoring: responses nested deeply or with huge values fail with sho
                        "the JSON nests arrays and objects deeper than 64 levels (at byte 74); "
                        "expected a status document",
                        StatusFormatError);
-  CHECK_NOTHROW(parse_status_json("{\"a\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
-                                  "[[[[[[[[[[[[[[[[[[[[[[[[[[\"}"));
-  CHECK_THROWS_WITH_AS(parse_status_document(long_schema, MonitoringFormat::trustsite, 0),
-                       ("\"schema\" is \"" + std::string(64, 's') +
-                        "…\", expected \"trustsite-status/v1\"")
-                           .c_str(),
-                       StatusFormatError);
+  CHECK_NOTHROW(
+      parse_status_json("{\"a\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                        "[[[[[[[[[[[[[[[[[[[[[[[[[[\"}"));
+  CHECK_THROWS_WITH_AS(
+      parse_status_document(long_schema, MonitoringFormat::trustsite, 0),
+      ("\"schema\" is \"" + std::string(64, 's') + "…\", expected \"trustsite-status/v1\"").c_str(),
+      StatusFormatError);
 }
 
-TEST_CASE("monitoring: a number beyond the double range is a format error, the cache stands in") {
+TEST_CASE(
+    "monitoring: a number beyond the double range is a format error and the cache stands in") {
   TokenInEnvironment token;
   TempSite site;
   std::string body = fixture("trustsite.json");
@@ -1435,12 +1437,13 @@ TEST_CASE("monitoring: a cache or a local file from the future shows no current 
   // 2031-06-01T00:00:00Z, five years after "now".
   const std::int64_t future = 1938038400;
   const std::string source = "https://status.example/status.json";
-  write_cache(site.dir, {source, "statuspage", future, "", "", fixture("statuspage-components.json")});
+  write_cache(site.dir,
+              {source, "statuspage", future, "", "", fixture("statuspage-components.json")});
   MonitoringOptions options = at(kNow);
   options.offline = true;
   DiagnosticSink sink;
-  auto result =
-      load_live_statuses(site_config(site.dir, source, MonitoringFormat::statuspage), options, sink);
+  auto result = load_live_statuses(site_config(site.dir, source, MonitoringFormat::statuspage),
+                                   options, sink);
   REQUIRE(result.have_data);
   REQUIRE_FALSE(result.items.empty());
   for (const auto& [key, item] : result.items) {

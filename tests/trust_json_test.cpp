@@ -161,7 +161,9 @@ TEST_CASE("trust.json: live data without a believable check time has no checked_
   CHECK_FALSE(item.contains("checked_at"));
 }
 
-TEST_CASE("live badge: an item without a believable check time reads no current result, no time") {
+TEST_CASE(
+    "live badge: an item without a believable check time reads no current result and shows no "
+    "time") {
   // The page's side of the case above: what controls_view gives the live-badge template.
   SiteConfig config = output_config();
   config.data_dir = read_environment().data_dir;
