@@ -35,8 +35,9 @@ class TokenGuard {
   // after each replacement, so it ends for any token (one character, or a part of the
   // placeholder). The result never contains a spelling of the token: when placeholders and the
   // text around them spell it anew after four passes, a fixed "(withheld: ...)" text is
-  // returned instead. The result is at most about text.size() * 10 ^ 4 bytes long in theory and
-  // text.size() * 10 in practice; diagnostics cut it to kMaxMessageBytes.
+  // returned instead. A pass makes the text at most 10 times longer (a placeholder of at most 10
+  // bytes for a match of at least one byte), and a second pass is rare; the diagnostics sink cuts
+  // every message to kMaxMessageBytes after redaction, so a cut never exposes part of the token.
   std::string redact(std::string_view text) const;
 
  private:
