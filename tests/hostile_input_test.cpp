@@ -399,3 +399,18 @@ TEST_CASE("hostile input: a monitoring source that is a FIFO or a device is refu
     CHECK(report.exit_code == 0);
   }
 }
+
+TEST_CASE("hostile input: trustsite's own lines print the output path without control characters") {
+  TempDir dir;
+  // An output directory whose name holds a newline with a workflow command, ESC and BEL.
+  const fs::path out = dir / "out\n::add-mask::leak\x1b]0;t\x07";
+  const Run run = run_binary("build --site " + quoted(kInvalid / "output-safety") + " --out " +
+                                 quoted(out) + " --base-url https://trust.acme.example",
+                             dir.path());
+  CHECK(run.exit_code == 0);
+  CHECK(fs::exists(out / "index.html"));
+  CHECK(run.err.find('\x1b') == std::string::npos);
+  CHECK(run.err.find('\x07') == std::string::npos);
+  CHECK(run.err.find("\n::add-mask::") == std::string::npos);
+  CHECK(run.err.find("out?::add-mask::leak?]0;t?") != std::string::npos);
+}
