@@ -413,4 +413,12 @@ TEST_CASE("hostile input: trustsite's own lines print the output path without co
   CHECK(run.err.find('\x07') == std::string::npos);
   CHECK(run.err.find("\n::add-mask::") == std::string::npos);
   CHECK(run.err.find("out?::add-mask::leak?]0;t?") != std::string::npos);
+
+  // render-template names the files it cannot read the same way.
+  const Run render = run_binary("render-template " + quoted(dir / "page\n::error::x.mustache") +
+                                    " --data " + quoted(dir / "data\x1b[31m.json"),
+                                dir.path());
+  CHECK(render.exit_code == 1);
+  CHECK(render.err.find('\x1b') == std::string::npos);
+  CHECK(render.err.find("data?[31m.json: error: the data file") != std::string::npos);
 }
