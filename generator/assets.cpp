@@ -1,7 +1,6 @@
 #include "assets.h"
 
 #include <algorithm>
-#include <fstream>
 
 #include <openssl/evp.h>
 
@@ -51,23 +50,51 @@ std::string hex_encode(std::string_view bytes) {
   return out;
 }
 
-std::vector<AssetFile> load_assets(const fs::path& static_dir, const std::string& display_dir,
-                                   DiagnosticSink& sink) {
+namespace {
+
+// Collects the files below `dir` (depth levels below static/) into `found`; reports entries
+// that are neither files nor directories.
+void collect(const FileSystem& files, const fs::path& dir, const fs::path& static_dir,
+             const std::string& display_dir, int depth, std::vector<fs::path>& found,
+             DiagnosticSink& sink) {
+  for (const DirectoryEntry& entry : files.list(dir)) {
+    const std::string shown =
+        display_dir + "/" + entry.path.lexically_relative(static_dir).generic_string();
+    if (entry.is_regular) {
+      found.push_back(entry.path);
+    } else if (files.is_directory(entry.path)) {
+      if (depth + 1 >= kMaxAssetDepth)
+        sink.error({shown, 0, 0}, "this directory is nested more than " +
+                                      std::to_string(kMaxAssetDepth) +
+                                      " levels below static/ (a symbolic link loop?); expected a "
+                                      "shallower tree of theme assets");
+      else
+        collect(files, entry.path, static_dir, display_dir, depth + 1, found, sink);
+    } else {
+      found.push_back(entry.path);  // read() says what it is
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<AssetFile> load_assets(const FileSystem& files, const fs::path& static_dir,
+                                   const std::string& display_dir, DiagnosticSink& sink) {
   std::vector<AssetFile> assets;
-  std::error_code ec;
-  if (!fs::is_directory(static_dir, ec)) return assets;
-  std::vector<fs::path> files;
-  for (fs::recursive_directory_iterator it(static_dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file(ec)) files.push_back(it->path());
-  std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
+  if (!files.is_directory(static_dir)) return assets;
+  std::vector<fs::path> paths;
+  collect(files, static_dir, static_dir, display_dir, 0, paths, sink);
+  std::sort(paths.begin(), paths.end());
+  for (const auto& path : paths) {
     const std::string source_name = path.lexically_relative(static_dir).generic_string();
-    std::ifstream in(path, std::ios::binary);
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in && !in.eof()) {
-      sink.error({display_dir + "/" + source_name, 0, 0}, "cannot read the theme asset");
+    ReadResult read = files.read(path, kMaxAssetBytes);
+    if (!read.ok()) {
+      sink.error({display_dir + "/" + source_name, 0, 0},
+                 "this file " + describe_read_failure(read, kMaxAssetBytes) +
+                     "; expected a readable theme asset (a regular file)");
       continue;
     }
+    std::string content = std::move(read.text);
     const std::string digest = sha384(content);
     fs::path relative(source_name);
     std::string stem = relative.stem().string(), extension = relative.extension().string();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "file_system.h"
 
 namespace trustsite {
 
@@ -27,10 +28,19 @@ std::string base64_encode(std::string_view bytes);
 // Lowercase hexadecimal of `bytes`.
 std::string hex_encode(std::string_view bytes);
 
-// Reads every regular file below `static_dir` (sorted by path, so the order is reproducible)
-// and names it `<stem>.<first 10 hex digits of its SHA-384>.<ext>` under assets/. A missing
-// static_dir yields no assets; an unreadable file is reported to `sink`.
-std::vector<AssetFile> load_assets(const std::filesystem::path& static_dir,
+// The largest theme asset (bytes); a larger file is an error, read no further.
+inline constexpr std::size_t kMaxAssetBytes = 16 * 1024 * 1024;
+// How deep below static/ directories may nest (a symbolic link loop ends here).
+inline constexpr int kMaxAssetDepth = 8;
+
+// Reads every file below `static_dir` through `files` (regular files only, at most
+// kMaxAssetBytes, never through a link out of the site or trustsite's data directory), sorted by
+// path so the order is reproducible, and names it `<stem>.<first 10 hex digits of its
+// SHA-384>.<ext>` under assets/. A missing static_dir yields no assets. Anything else in the
+// tree (a FIFO, a socket, a broken link, a link out of the roots, an oversized file, nesting
+// deeper than kMaxAssetDepth) is an error at its path (`display_dir`/...), never skipped
+// silently and never quoted.
+std::vector<AssetFile> load_assets(const FileSystem& files, const std::filesystem::path& static_dir,
                                    const std::string& display_dir, DiagnosticSink& sink);
 
 }  // namespace trustsite

@@ -99,7 +99,7 @@ StampInputs read_stamp_inputs(const SiteConfig& config, const Environment& envir
   if (environment.source_date_epoch)
     inputs.source_date_epoch = date_from_unix_seconds(*environment.source_date_epoch);
   if (config.updated_mode == UpdatedMode::git)
-    if (auto time = last_commit_time(config.site_dir, "content"))
+    if (auto time = last_commit_time(config.site_dir, "content"); time && is_supported_time(*time))
       inputs.git_date = date_from_unix_seconds(*time);
   return inputs;
 }
@@ -130,8 +130,8 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
         config.base_url = *normalized;
       else
         sink.error({},
-                   "--base-url '" + options.base_url +
-                       "' is not an absolute http(s) URL; expected e.g. https://trust.example.com");
+                   "--base-url " + quoted_excerpt(options.base_url) +
+                       " is not an absolute http(s) URL; expected e.g. https://trust.example.com");
     }
     if (!environment.now_override.empty())
       sink.warning({}, "TRUSTSITE_NOW is set: \"now\" is " +
@@ -154,7 +154,7 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     report_missing_translations(config, missing, sink);
     const std::optional<Theme> theme = load_theme(config, files, sink);
     if (!theme) return finish(1);
-    mustache::TemplateLibrary library(mustache::directory_loader(theme->template_dirs),
+    mustache::TemplateLibrary library(mustache::directory_loader(theme->template_dirs, files),
                                       mustache::TemplateLibrary::MissingPartial::throw_error);
     check_templates(library, *theme, config, sink);
 
@@ -194,8 +194,8 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
 
     // Stage 6: view model and rendering.
     const fs::path static_dir = theme->dir / "static";
-    const std::vector<AssetFile> assets =
-        load_assets(static_dir, display_path(static_dir, config.site_dir, config.data_dir), sink);
+    const std::vector<AssetFile> assets = load_assets(
+        files, static_dir, display_path(static_dir, config.site_dir, config.data_dir), sink);
     SiteModel model{config, content, strings, live, stamp, {}, theme->content_security_policy};
     for (const auto& asset : assets)
       model.assets[asset.source_name] = {asset.output_path, asset.integrity};

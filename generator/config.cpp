@@ -164,8 +164,8 @@ void read_company(MapReader& site, SiteConfig& config, DiagnosticSink& sink,
         out = *value;
       else
         sink.error(company.location_of_value(key),
-                   "company." + std::string(key) + " '" + *value +
-                       "' is not an e-mail address; expected name@domain");
+                   "company." + std::string(key) + " " + quoted_excerpt(*value) +
+                       " is not an e-mail address; expected name@domain");
     }
   };
   email("contact", config.company.contact);
@@ -206,10 +206,9 @@ void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink
       if (is_contact_uri(contact))
         security.contact.push_back(contact);
       else
-        sink.error(
-            reader.location_of_value("contact"),
-            "security_txt.contact '" + contact +
-                "' is not a usable URI; expected mailto:, https:// or tel: (RFC 9116 2.5.3)");
+        sink.error(reader.location_of_value("contact"),
+                   "security_txt.contact " + quoted_excerpt(contact) +
+                       " is not a usable URI; expected mailto:, https:// or tel: (RFC 9116 2.5.3)");
     }
     if (contacts->empty())
       sink.error(
@@ -233,8 +232,8 @@ void read_security_txt(MapReader& site, SiteConfig& config, DiagnosticSink& sink
         security.preferred_languages.push_back(language);
       else
         sink.error(reader.location_of_value("preferred_languages"),
-                   "security_txt.preferred_languages has '" + language +
-                       "'; expected language tags such as en or sv (RFC 5646)");
+                   "security_txt.preferred_languages has " + quoted_excerpt(language) +
+                       "; expected language tags such as en or sv (RFC 5646)");
     }
   }
   security.extra = reader.extra();
@@ -460,8 +459,8 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
     for (const auto& locale : *locales) {
       if (!is_identifier(locale)) {
         sink.error(site.location_of_value("locales"),
-                   "locale '" + locale +
-                       "' is not a valid locale code; expected lowercase "
+                   "locale " + quoted_excerpt(locale) +
+                       " is not a valid locale code; expected lowercase "
                        "letters, digits and '-' such as en or sv");
       } else if (!seen.insert(locale).second) {
         sink.error(site.location_of_value("locales"),
@@ -492,9 +491,7 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
       config.base_url = *normalized;
     else
       sink.error(site.location_of_value("base_url"),
-                 "base_url '" + *url +
-                     "' is not an absolute http(s) URL; expected e.g. "
-                     "https://trust.example.com or https://example.com/trust/");
+                 "base_url " + quoted_excerpt(*url) + " " + base_url_problem(*url));
   }
   if (auto theme = site.identifier("theme", false)) {
     config.theme = *theme;
@@ -506,12 +503,18 @@ SiteConfig load_config(const fs::path& site_dir, const fs::path& data_dir, const
       config.updated_mode = UpdatedMode::automatic;
     } else if (*updated == "git") {
       config.updated_mode = UpdatedMode::git;
-    } else if (auto date = parse_date(*updated)) {
+    } else if (auto date = parse_date(*updated); date && is_supported_date(*date)) {
       config.updated_mode = UpdatedMode::fixed;
       config.updated_date = date;
-    } else {
+    } else if (date) {
       sink.error(site.location_of_value("updated"),
-                 "updated is '" + *updated + "'; expected auto, git or a date YYYY-MM-DD");
+                 "updated is " + format_date(*date) +
+                     ", outside the dates trustsite accepts; expected auto, git or a date " +
+                     supported_dates_text());
+    } else {
+      sink.error(
+          site.location_of_value("updated"),
+          "updated is " + quoted_excerpt(*updated) + "; expected auto, git or a date YYYY-MM-DD");
     }
   }
   read_company(site, config, sink, missing);

@@ -34,7 +34,7 @@ std::optional<Control> load_control(const YAML::Node& node, const std::string& f
     control.id_location = reader.location_of_value("id");
   }
   control.title = context.localized(reader, "title", true);
-  control.description = context.localized(reader, "description", true);
+  control.description = context.markdown(reader, "description", true);
   if (auto status = reader.choice("status", true, kStatuses)) control.status = *status;
   control.updated = reader.date("updated", false);
   if (auto monitor = reader.text("monitor", false)) {
@@ -94,9 +94,10 @@ std::optional<Category> load_category(const std::optional<YAML::Node>& root,
                                                          "such as an emoji (at most 64 bytes)");
       else
         category.icon = *icon;
+      category.icon_location = reader.location_of_value("icon");
     }
     category.title = context.localized(reader, "title", true);
-    category.summary = context.localized(reader, "summary", false);
+    category.summary = context.markdown(reader, "summary", false);
     category.extra = reader.extra();
     reader.finish();
   }

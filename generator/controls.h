@@ -44,6 +44,7 @@ struct Category {
   SourceLocation id_location;  // of its `id` value, or of the `category` map for a file stem
   int order = 0;
   std::string icon;
+  SourceLocation icon_location;  // of its `icon` value
   LocalizedText title;
   LocalizedText summary;  // Markdown, optional
   std::vector<Control> controls;

@@ -30,6 +30,23 @@ std::optional<Date> parse_date(std::string_view text) {
   return date;
 }
 
+bool is_supported_date(const Date& date) {
+  using namespace std::chrono;
+  return date.ok() && date >= Date{year{kMinSupportedYear}, January, day{1}} &&
+         date <= Date{year{kMaxSupportedYear}, December, day{31}};
+}
+
+bool is_supported_time(std::int64_t unix_seconds) {
+  // Checked before converting, so that no overflow can happen on the way.
+  constexpr std::int64_t kLast = 32503680000 - 1;  // 3000-01-01T00:00:00Z minus one second
+  return unix_seconds >= 0 && unix_seconds <= kLast;
+}
+
+std::string supported_dates_text() {
+  return "from " + std::to_string(kMinSupportedYear) + "-01-01 to " +
+         std::to_string(kMaxSupportedYear) + "-12-31";
+}
+
 std::string format_date(const Date& date) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),

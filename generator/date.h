@@ -13,6 +13,23 @@ namespace trustsite {
 
 using Date = std::chrono::year_month_day;
 
+// The dates trustsite accepts anywhere (content, site.yaml, TRUSTSITE_NOW, SOURCE_DATE_EPOCH):
+// 1970-01-01 to 2999-12-31. Wide enough for any real date of a Trust Center, and it keeps every
+// date trustsite computes from one (security.txt's Expires is the stamp plus at most 3650 days)
+// a four-digit year, as RFC 3339 section 5.6 requires; a placeholder such as 9999-12-31 is
+// refused with a message instead of producing "Expires: 10000-...".
+inline constexpr int kMinSupportedYear = 1970;
+inline constexpr int kMaxSupportedYear = 2999;
+
+// Whether `date` is within kMinSupportedYear-01-01 .. kMaxSupportedYear-12-31.
+bool is_supported_date(const Date& date);
+
+// Whether POSIX time `unix_seconds` falls on a supported date.
+bool is_supported_time(std::int64_t unix_seconds);
+
+// "from 1970-01-01 to 2999-12-31", for messages.
+std::string supported_dates_text();
+
 // Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day) into a valid calendar
 // date; nullopt for anything else, including impossible dates such as 2026-02-30 or 2026-3-1.
 std::optional<Date> parse_date(std::string_view text);

@@ -47,6 +47,11 @@ std::string printable_text(std::string_view text) {
   return out;
 }
 
+std::string printable_text(std::string_view text, std::size_t max_bytes) {
+  const std::string_view cut = truncate_utf8(text, max_bytes);
+  return printable_text(cut) + (cut.size() < text.size() ? "…" : "");
+}
+
 void DiagnosticSink::error(SourceLocation location, std::string message) {
   report({Severity::error, std::move(location), std::move(message)});
 }
@@ -60,8 +65,8 @@ void DiagnosticSink::strict_warning(SourceLocation location, std::string message
 }
 
 void DiagnosticSink::report(Diagnostic diagnostic) {
-  diagnostic.message = printable_text(diagnostic.message);
-  diagnostic.location.file = printable_text(diagnostic.location.file);
+  diagnostic.message = printable_text(diagnostic.message, kMaxMessageBytes);
+  diagnostic.location.file = printable_text(diagnostic.location.file, kMaxPathBytes);
   // SPEC 7: every diagnostic about a file reads path:line:col. A problem with a whole file
   // (a missing translation, an empty file) points at its start.
   if (!diagnostic.location.file.empty() && diagnostic.location.line <= 0) {

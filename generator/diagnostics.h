@@ -76,11 +76,20 @@ class FatalError : public std::runtime_error {
 // "…" when cut), control characters shown as spaces, in single quotes: 'Read this: it…'.
 std::string quoted_excerpt(std::string_view text, std::size_t max_bytes = 40);
 
+// The longest message and file path a diagnostic holds (bytes); longer ones are cut on a
+// character boundary with "…", so no input can make a diagnostic line unbounded.
+inline constexpr std::size_t kMaxMessageBytes = 4096;
+inline constexpr std::size_t kMaxPathBytes = 1024;
+
 // `text` made safe to print on a terminal or in a CI log: control characters (C0, DEL, C1,
 // newlines included) and bidirectional controls become '?', bytes that are not UTF-8 become
 // "\xHH"; the result is valid UTF-8 on one line. Applied to every message and file path the
 // sink holds, so input text can never forge a line, a workflow command or a terminal sequence.
 std::string printable_text(std::string_view text);
+
+// printable_text() of at most `max_bytes` bytes of `text` (cut on a character boundary, then
+// "…" appended when cut).
+std::string printable_text(std::string_view text, std::size_t max_bytes);
 
 // `path:line:col: error|warning: message` (SPEC 7); the position parts are omitted when 0.
 std::string format_text(const Diagnostic& diagnostic);

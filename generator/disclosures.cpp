@@ -27,7 +27,7 @@ std::optional<Disclosure> load_disclosure(const YAML::Node& item, const std::str
     disclosure.id_location = reader.location_of_value("id");
   }
   disclosure.title = context.localized(reader, "title", true);
-  disclosure.description = context.localized(reader, "description", true);
+  disclosure.description = context.markdown(reader, "description", true);
   if (auto status = reader.choice("status", true, kStatuses)) disclosure.status = *status;
   if (auto provider = reader.identifier("provider", true)) {
     disclosure.provider = *provider;

@@ -181,7 +181,7 @@ std::optional<Document> load_document(const YAML::Node& item, const std::string&
     document.id_location = reader.location_of_value("id");
   }
   document.title = context.localized(reader, "title", true);
-  document.description = context.localized(reader, "description", false);
+  document.description = context.markdown(reader, "description", false);
   const auto access = reader.choice("access", true, kAccessLevels);
   if (access) document.access = *access;
   document.access_location = reader.location_of_value("access");

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <system_error>
 
+#include "utf8.h"
+
 extern char** environ;
 
 namespace trustsite {
@@ -48,16 +50,30 @@ Environment read_environment(std::vector<EnvironmentError>* errors) {
   }
   environment.now_unix = wall_clock_seconds();
   if (auto now = environment.variable("TRUSTSITE_NOW"); now && !now->empty()) {
-    if (auto parsed = parse_rfc3339(*now)) {
+    if (auto parsed = parse_rfc3339(*now); parsed && !is_supported_time(*parsed)) {
+      if (errors != nullptr)
+        errors->push_back({"TRUSTSITE_NOW is '" + std::string(truncate_utf8(*now, 64)) +
+                           "', outside the dates trustsite accepts; expected a date-time " +
+                           supported_dates_text()});
+    } else if (parsed) {
       environment.now_unix = *parsed;
       environment.now_override = *now;
     } else if (errors != nullptr) {
-      errors->push_back({"TRUSTSITE_NOW is '" + now->substr(0, 64) +
+      errors->push_back({"TRUSTSITE_NOW is '" + std::string(truncate_utf8(*now, 64)) +
                          "'; expected an RFC 3339 date-time such as 2026-12-01T12:00:00Z"});
     }
   }
-  if (auto epoch = environment.variable("SOURCE_DATE_EPOCH"))
+  if (auto epoch = environment.variable("SOURCE_DATE_EPOCH")) {
     environment.source_date_epoch = parse_source_date_epoch(*epoch);
+    if (environment.source_date_epoch && !is_supported_time(*environment.source_date_epoch)) {
+      environment.source_date_epoch.reset();
+      if (errors != nullptr)
+        errors->push_back({"SOURCE_DATE_EPOCH is " + std::string(truncate_utf8(*epoch, 64)) +
+                           ", a time outside the dates trustsite accepts; expected seconds since "
+                           "1970 up to the end of " +
+                           std::to_string(kMaxSupportedYear)});
+    }
+  }
   environment.data_dir = find_data_dir(environment.variables);
   return environment;
 }

@@ -27,7 +27,7 @@ std::optional<Question> load_question(const YAML::Node& item, const std::string&
     question.id_location = reader.location_of_value("id");
   }
   question.question = context.localized(reader, "question", true);
-  question.answer = context.localized(reader, "answer", true);
+  question.answer = context.markdown(reader, "answer", true);
   if (auto order = reader.integer("order", false, -1000000, 1000000))
     question.order = static_cast<int>(*order);
   question.extra = reader.extra();

@@ -25,7 +25,16 @@ std::optional<PartialDate> read_expected(MapReader& reader, const std::string& w
   auto value = reader.raw("expected", false);
   if (!value) return std::nullopt;
   if (value->IsScalar())
-    if (auto date = parse_partial_date(value->Scalar())) return date;
+    if (auto date = parse_partial_date(value->Scalar())) {
+      // The same range as every other date (date.h), so no placeholder such as 9999 is shown.
+      if (is_supported_date(date->first_day()) && is_supported_date(date->last_day())) return date;
+      reader.sink().error(reader.at(*value),
+                          "field 'expected' of " + what + " is " + describe_node(*value) +
+                              ", outside the dates trustsite accepts; expected a year, quarter, "
+                              "month or date " +
+                              supported_dates_text() + " (leave the field out when there is none)");
+      return std::nullopt;
+    }
   reader.sink().error(reader.at(*value),
                       "field 'expected' of " + what + " is " + describe_node(*value) +
                           "; expected a year, a quarter, a month or a date: YYYY, YYYY-QN, "
@@ -49,7 +58,7 @@ std::optional<Framework> load_framework(const YAML::Node& item, const std::strin
   if (auto type = reader.choice("type", true, kFrameworkTypes)) framework.type = *type;
   const auto status = reader.choice("status", true, kFrameworkStatuses);
   if (status) framework.status = *status;
-  framework.scope = context.localized(reader, "scope", false);
+  framework.scope = context.markdown(reader, "scope", false);
   if (auto issuer = reader.text("issuer", false)) framework.issuer = *issuer;
   framework.issued = reader.date("issued", false);
   framework.issued_location = reader.location_of_value("issued");
@@ -63,7 +72,7 @@ std::optional<Framework> load_framework(const YAML::Node& item, const std::strin
     framework.document = *document;
     framework.document_location = reader.location_of_value("document");
   }
-  framework.note = context.localized(reader, "note", false);
+  framework.note = context.markdown(reader, "note", false);
   if (auto mapping = reader.text("mapping", false)) {
     framework.mapping = *mapping;
     framework.mapping_location = reader.location_of_value("mapping");

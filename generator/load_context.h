@@ -15,6 +15,7 @@
 #include "file_system.h"
 #include "localized.h"
 #include "map_reader.h"
+#include "markdown.h"
 
 namespace trustsite {
 
@@ -40,11 +41,23 @@ struct LoadContext {
   // A localized field of `reader` in the site's locales (SPEC 2).
   LocalizedText localized(MapReader& reader, const char* key, bool required) const;
 
+  // A localized field documented as Markdown (SPEC 2): localized(), and an error at the field
+  // for each text over the GFM table limits (markdown.h table_problem()) or with a character
+  // reference to a forbidden character (`&#x202E;`, `&#27;`; find_forbidden_reference()),
+  // whose text is then dropped.
+  LocalizedText markdown(MapReader& reader, const char* key, bool required) const;
+
   // The top-level list `key` of a content file: reports anything that is not a list
   // ("'controls' is a map; expected a list of controls") and calls `each` for every item.
   void for_each_item(MapReader& top, const char* key, bool required, const char* expected,
                      const std::function<void(const YAML::Node&)>& each) const;
 };
+
+// What is wrong with Markdown `text` holding `reference` (find_forbidden_reference()): "contains
+// the character reference '&#x202E;' at byte 7, which stands for ...; expected ..." (without
+// "at byte N" when `with_offset` is false, for messages that give the exact line and column).
+std::string reference_problem(std::string_view text, const CharacterReference& reference,
+                              bool with_offset = true);
 
 // How an item of a list is named in messages: "control 'mfa'" when it has a usable id, else
 // just "control".

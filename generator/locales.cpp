@@ -10,6 +10,7 @@
 
 #include "data_dirs.h"
 #include "suggest.h"
+#include "text_rules.h"
 #include "yaml_parse.h"
 
 namespace trustsite {
@@ -35,7 +36,11 @@ json to_table(const YAML::Node& node, const std::string& file, const std::string
     if (value.IsMap()) {
       table[key] = to_table(value, file, dotted, sink);
     } else if (value.IsScalar()) {
-      table[key] = value.Scalar();
+      // The site's own strings reach every page: the same character rules as content.
+      if (const std::string problem = text_problem(value.Scalar()); !problem.empty())
+        sink.error(location_of(value, file), "UI string '" + dotted + "' " + problem);
+      else
+        table[key] = value.Scalar();
     } else {
       sink.error(location_of(value, file), "UI string '" + dotted + "' is " + describe_node(value) +
                                                "; expected a text (or a map of texts)");

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,8 @@
 
 #include "build.h"
 #include "environment.h"
+#include "file_system.h"
+#include "interrupt.h"
 #include "mustache.h"
 #include "new_site.h"
 #include "serve.h"
@@ -20,6 +23,12 @@ namespace {
 using trustsite::Diagnostic;
 
 enum class Format { text, json, github };
+
+// Anything main prints that comes from outside (paths, option values, library messages) is
+// printed like diagnostics are: without control characters, valid UTF-8, bounded.
+std::string shown(const std::string& text) {
+  return trustsite::printable_text(text, trustsite::kMaxMessageBytes);
+}
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Format format) {
   switch (format) {
@@ -32,7 +41,7 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Format format
     case Format::json: {
       nlohmann::json array = nlohmann::json::array();
       for (const auto& d : diagnostics) array.push_back(trustsite::to_json(d));
-      std::cout << array.dump(2) << '\n';
+      std::cout << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
       break;
     }
   }
@@ -49,39 +58,44 @@ std::string summary(const trustsite::BuildReport& report) {
 int render_template(const std::string& template_path, const std::string& data_path,
                     const std::string& partials_dir) {
   namespace fs = std::filesystem;
-  std::ifstream data_stream(data_path, std::ios::binary);
-  if (!data_stream) {
-    std::cerr << data_path << ": error: cannot read the data file; expected a JSON file\n";
+  // Named on the command line, so they may be anywhere; still regular files of bounded size
+  // (a FIFO never hangs, /dev/zero never fills the memory).
+  const trustsite::DiskFileSystem files({});
+  const trustsite::ReadResult data = files.read(data_path, trustsite::kMaxInputFileBytes);
+  if (!data.ok()) {
+    std::cerr << shown(data_path) << ": error: the data file "
+              << trustsite::describe_read_failure(data, trustsite::kMaxInputFileBytes)
+              << "; expected a JSON file\n";
     return 1;
   }
   nlohmann::json context;
   try {
-    context = nlohmann::json::parse(data_stream);
-  } catch (const nlohmann::json::parse_error& error) {
-    std::cerr << data_path << ": error: invalid JSON (" << error.what()
+    context = nlohmann::json::parse(data.text);
+  } catch (const nlohmann::json::exception& error) {
+    std::cerr << shown(data_path) << ": error: invalid JSON (" << shown(error.what())
               << "); expected a JSON value\n";
     return 1;
   }
-  std::ifstream template_stream(template_path, std::ios::binary);
-  if (!template_stream) {
-    std::cerr << template_path << ": error: cannot read the template\n";
+  const trustsite::ReadResult source = files.read(template_path, trustsite::kMaxInputFileBytes);
+  if (!source.ok()) {
+    std::cerr << shown(template_path) << ": error: the template "
+              << trustsite::describe_read_failure(source, trustsite::kMaxInputFileBytes)
+              << "; expected a readable template file\n";
     return 1;
   }
-  std::stringstream source;
-  source << template_stream.rdbuf();
   const fs::path dir =
       partials_dir.empty() ? fs::path(template_path).parent_path() : fs::path(partials_dir);
   const std::string display =
       partials_dir.empty() ? fs::path(template_path).parent_path().generic_string() : partials_dir;
   try {
-    trustsite::mustache::TemplateLibrary library(
-        trustsite::mustache::directory_loader({{dir.empty() ? fs::path(".") : dir, display}}));
-    auto parsed = trustsite::mustache::parse(source.str(), template_path);
+    trustsite::mustache::TemplateLibrary library(trustsite::mustache::directory_loader(
+        {{dir.empty() ? fs::path(".") : dir, display}}, files));
+    auto parsed = trustsite::mustache::parse(source.text, template_path);
     std::string output = library.render(*parsed, context);
     std::fwrite(output.data(), 1, output.size(), stdout);
     return 0;
   } catch (const trustsite::mustache::TemplateError& error) {
-    std::cerr << error.what() << '\n';
+    std::cerr << shown(error.what()) << '\n';
     return 1;
   }
 }
@@ -92,13 +106,20 @@ int render_template(const std::string& template_path, const std::string& data_pa
 const CLI::Validator kBaseUrl(
     [](std::string& value) -> std::string {
       if (trustsite::normalize_base_url(value)) return {};
-      return "'" + value +
-             "' is not an absolute http(s) URL; expected e.g. https://trust.example.com";
+      return trustsite::quoted_excerpt(value) +
+             " is not an absolute http(s) URL; expected e.g. https://trust.example.com";
     },
     "URL");
 
 int run(int argc, char** argv) {
   CLI::App app{"trustsite — builds a multilingual, static Trust Center from YAML and Markdown"};
+  // CLI11's messages quote the command line (an unexpected argument, a bad value): printed
+  // like every other message, without control characters.
+  app.failure_message([](const CLI::App* app, const CLI::Error& error) {
+    const std::string message = CLI::FailureMessage::simple(app, error);
+    const std::size_t quoted = std::string_view(error.what()).size();
+    return shown(error.what()) + message.substr(std::min(quoted, message.size()));
+  });
   app.require_subcommand(0, 1);
   bool show_version = false;
   app.add_flag("--version", show_version, "Print the version and exit");
@@ -189,15 +210,15 @@ int run(int argc, char** argv) {
       const auto files =
           trustsite::plan_new_site(new_options, trustsite::read_schema_files(environment.data_dir));
       trustsite::write_new_site(new_dir, files);
-      std::cout << "trustsite: created a site in " << new_dir << ":\n";
+      std::cout << "trustsite: created a site in " << shown(new_dir) << ":\n";
       for (const auto& file : files) std::cout << "  " << file.path.generic_string() << '\n';
-      std::cout << "Next, in " << new_dir << " (see its README.md):\n"
+      std::cout << "Next, in " << shown(new_dir) << " (see its README.md):\n"
                 << "  trustsite check --site . --strict\n"
                 << "  trustsite build --site . --out public\n"
                 << "  trustsite serve --site .\n";
       return 0;
     } catch (const trustsite::NewSiteError& error) {
-      std::cerr << "trustsite new: error: " << error.what() << '\n';
+      std::cerr << "trustsite new: error: " << shown(error.what()) << '\n';
       return error.usage() ? 2 : 1;
     }
   }
@@ -226,16 +247,21 @@ int run(int argc, char** argv) {
   build_options.base_url = base_url;
   build_options.write_output = static_cast<bool>(*build);
 
+  // SIGINT/SIGTERM during a build: taken by a thread (before the build starts any other), so
+  // that the site writer can remove its half-written tree (exit 130 or 143).
+  std::optional<trustsite::InterruptHandler> interrupts;
+  if (*build) interrupts.emplace();
   trustsite::BuildReport report = trustsite::run_build(build_options, environment);
   print_diagnostics(report.diagnostics, *check ? format : Format::text);
   if (*build && report.exit_code == 0) {
     std::cerr << "trustsite: wrote " << report.files.size() << " files to "
-              << report.out_dir.string() << " (" << summary(report) << ")\n";
+              << shown(report.out_dir.string()) << " (" << summary(report) << ")\n";
   } else if (*check && format == Format::text) {
     std::cerr << "trustsite: " << summary(report) << '\n';
   } else if (*build) {
     std::cerr << "trustsite: build failed (" << summary(report) << ")";
-    if (!report.out_dir.empty()) std::cerr << "; " << report.out_dir.string() << " was not changed";
+    if (!report.out_dir.empty())
+      std::cerr << "; " << shown(report.out_dir.string()) << " was not changed";
     std::cerr << '\n';
   }
   return report.exit_code;
@@ -247,7 +273,7 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const std::exception& error) {
-    std::cerr << "trustsite: error: " << error.what() << '\n';
+    std::cerr << "trustsite: error: " << shown(error.what()) << '\n';
     return 1;
   }
 }

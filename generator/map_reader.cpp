@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "text_rules.h"
+#include "utf8.h"
 #include "yaml_parse.h"
 
 namespace trustsite {
@@ -121,7 +122,8 @@ std::optional<std::string> MapReader::text(const char* key, bool required) {
   if (type == PlainScalarType::boolean || type == PlainScalarType::number) {
     sink_.error(at(*value),
                 "field '" + std::string(key) + "' of " + what_ + " is " + describe_node(*value) +
-                    "; expected a text (quote it if it is meant as text: \"" + s + "\")");
+                    "; expected a text (quote it if it is meant as text: \"" +
+                    std::string(truncate_utf8(s, 40)) + (s.size() > 40 ? "…" : "") + "\")");
     return std::nullopt;
   }
   return s;
@@ -174,7 +176,14 @@ std::optional<bool> MapReader::boolean(const char* key, bool required) {
 std::optional<Date> MapReader::date(const char* key, bool required) {
   auto value = lookup(key, required);
   if (!value || !expect_scalar(*value, key, "a date (YYYY-MM-DD)")) return std::nullopt;
-  if (auto date = parse_date(value->Scalar())) return date;
+  if (auto date = parse_date(value->Scalar())) {
+    if (is_supported_date(*date)) return date;
+    sink_.error(at(*value), "field '" + std::string(key) + "' of " + what_ + " is " +
+                                describe_node(*value) + ", outside the dates trustsite accepts; " +
+                                "expected a date " + supported_dates_text() +
+                                (required ? "" : " (leave the field out when there is none)"));
+    return std::nullopt;
+  }
   sink_.error(at(*value), "field '" + std::string(key) + "' of " + what_ + " is " +
                               describe_node(*value) +
                               ", which is not a valid date; expected YYYY-MM-DD (e.g. 2026-03-14)");

@@ -1,11 +1,9 @@
 #include "monitoring.h"
 
-#include <unistd.h>
 #include <cctype>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 #include <vector>
 
@@ -14,8 +12,11 @@
 #include "date.h"
 #include "file_system.h"
 #include "http_client.h"
+#include "monitoring_cache.h"
 #include "status_formats.h"
+#include "token_guard.h"
 #include "url.h"
+#include "utf8.h"
 
 namespace trustsite {
 
@@ -24,9 +25,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr const char* kCacheDir = ".trustsite-cache";
-constexpr const char* kCacheFile = "monitoring.json";
-constexpr const char* kCacheSchema = "trustsite-cache/v1";
+constexpr const char* kCacheDir = kCacheDirName;
+constexpr const char* kCacheFile = kCacheFileName;
 // A check time this far past the moment the data was received is clock skew at best.
 constexpr std::int64_t kAllowedClockSkewSeconds = 300;
 constexpr std::size_t kMaxListedIds = 10;
@@ -35,8 +35,9 @@ std::string format_name(MonitoringFormat format) {
   return std::string(kMonitoringFormats.name(format));
 }
 
+// Messages quote values from site.yaml and from responses cut to a bounded length.
 std::string json_quoted(std::string_view text) {
-  return json(std::string(text)).dump();
+  return quoted_value(text);
 }
 
 enum class SourceKind { url, local_file, invalid };
@@ -93,67 +94,10 @@ ClassifiedSource classify_source(const std::string& source) {
   return {SourceKind::url, {}};
 }
 
-// <site>/.trustsite-cache/monitoring.json: the last good response of a URL source.
-struct CacheEntry {
-  std::string source;
-  std::string format;
-  std::int64_t fetched_at = 0;
-  std::string etag;
-  std::string last_modified;
-  std::string body;
-};
-
-fs::path cache_path(const SiteConfig& config) {
-  return config.site_dir / kCacheDir / kCacheFile;
-}
-
-// The cached response for exactly this source and format; nullopt if none (or unusable).
-std::optional<CacheEntry> read_cache(const SiteConfig& config, const MonitoringConfig& monitoring) {
-  std::ifstream in(cache_path(config), std::ios::binary);
-  if (!in) return std::nullopt;
-  try {
-    json root = json::parse(in);
-    CacheEntry entry;
-    if (root.at("schema") != kCacheSchema) return std::nullopt;
-    entry.source = root.at("source").get<std::string>();
-    entry.format = root.at("format").get<std::string>();
-    auto fetched_at = parse_rfc3339(root.at("fetched_at").get<std::string>());
-    if (!fetched_at) return std::nullopt;
-    entry.fetched_at = *fetched_at;
-    entry.etag = root.value("etag", "");
-    entry.last_modified = root.value("last_modified", "");
-    entry.body = root.at("body").get<std::string>();
-    if (entry.source != monitoring.source || entry.format != format_name(monitoring.format))
-      return std::nullopt;  // another source's data never stands in for this one
-    return entry;
-  } catch (const json::exception&) {
-    return std::nullopt;
-  }
-}
-
-// Writes the cache atomically (temporary file, then rename). Returns an error text or "".
-std::string write_cache(const SiteConfig& config, const CacheEntry& entry) {
-  json root = {{"schema", kCacheSchema}, {"source", entry.source},
-               {"format", entry.format}, {"fetched_at", format_rfc3339_utc(entry.fetched_at)},
-               {"etag", entry.etag},     {"last_modified", entry.last_modified},
-               {"body", entry.body}};
-  fs::path path = cache_path(config);
-  fs::path temporary = path;
-  temporary += ".tmp-" + std::to_string(::getpid());
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) return ec.message();
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << root.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
-    if (!out) return "cannot write " + temporary.string();
-  }
-  fs::rename(temporary, path, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    return "cannot replace the cache file";
-  }
-  return {};
+// The largest cache file read: a body at the response cap, every byte JSON-escaped as \u00XX,
+// and the other fields.
+std::size_t max_cache_bytes(std::size_t max_response_bytes) {
+  return 6 * max_response_bytes + 64 * 1024;
 }
 
 // Reports everything of one load_live_statuses() call, with the token redacted from every
@@ -163,7 +107,8 @@ class Reporter {
   Reporter(DiagnosticSink& sink, const MonitoringConfig& monitoring, MonitoringResult& result)
       : sink_(sink), monitoring_(monitoring), result_(result) {}
 
-  void set_token(std::string token) { token_ = std::move(token); }
+  void set_token(std::string token) { guard_ = TokenGuard(std::move(token)); }
+  const TokenGuard& guard() const { return guard_; }
   bool fatal_failures() const {
     return monitoring_.on_error == MonitoringOnError::fail || sink_.strict();
   }
@@ -187,29 +132,74 @@ class Reporter {
   }
 
  private:
-  std::string redact(std::string message) const {
-    if (token_.empty()) return message;
-    for (auto pos = message.find(token_); pos != std::string::npos; pos = message.find(token_))
-      message.replace(pos, token_.size(), "[token]");
-    return message;
-  }
+  std::string redact(const std::string& message) const { return guard_.redact(message); }
 
   DiagnosticSink& sink_;
   const MonitoringConfig& monitoring_;
   MonitoringResult& result_;
-  std::string token_;
+  TokenGuard guard_;
+};
+
+// Why a response (or a cached one) must not be used because it carries the token in any
+// spelling, or "" when it is clean: the body as bytes, its headers, and every string of the
+// parsed JSON (where `\/` and `\u` escapes are decoded).
+std::string token_problem(const TokenGuard& guard, std::string_view body, const json* parsed,
+                          const std::string& etag, const std::string& last_modified) {
+  if (guard.empty()) return {};
+  if (!guard.appears_in(body) && !guard.appears_in(etag) && !guard.appears_in(last_modified) &&
+      (parsed == nullptr || !guard.appears_in_strings(*parsed)))
+    return {};
+  std::string problem = "contains the bearer token; refusing to store or show it";
+  if (guard.token_size() < 8)
+    problem += " (the token is only " + std::to_string(guard.token_size()) +
+               " characters long, so it may also occur by chance; expected a longer token)";
+  return problem;
+}
+
+// An item id as listed in a message, cut to kMaxQuotedValueBytes.
+std::string listed_id(const std::string& id) {
+  const std::string_view cut = truncate_utf8(id, kMaxQuotedValueBytes);
+  return std::string(cut) + (cut.size() < id.size() ? "…" : "");
+}
+
+// When and how the data of one accept_document() call was received.
+struct Receipt {
+  std::int64_t time = 0;  // when it was fetched (a cache's fetched_at, a local file's mtime)
+  // For the warning about a receipt time after "now": "the cached response in
+  // .trustsite-cache/monitoring.json was fetched" / "the monitoring source "x" was modified".
+  std::string what;
 };
 
 // Turns a parsed document into result.items: clamps check times to when the data was received,
-// marks items older than max_age_hours as unknown, and adds Statuspage name aliases.
-void accept_document(StatusDocument document, std::int64_t received_at, std::int64_t now,
+// marks items older than max_age_hours as unknown, and adds Statuspage name aliases. Data
+// received "after now" (a cache's fetched_at or a file's mtime in the future) says nothing
+// about when it was really checked: every item is shown as unknown, without a check time.
+void accept_document(StatusDocument document, const Receipt& receipt, std::int64_t now,
                      const MonitoringConfig& monitoring, const SourceLocation& data_location,
                      const std::string& source_text, Reporter& reporter, MonitoringResult& result) {
   for (const auto& warning : document.warnings)
     reporter.warning(data_location, "monitoring data from " + source_text + ": " + warning);
+  const std::int64_t received_at = receipt.time;
+  if (received_at > now + kAllowedClockSkewSeconds) {
+    reporter.warning(
+        monitoring.source_location,
+        receipt.what + " at " + format_rfc3339_utc(received_at) + ", after the build time " +
+            format_rfc3339_utc(now) +
+            "; that time says nothing about when the data was really checked, so all " +
+            std::to_string(document.items.size()) +
+            " monitored items are shown as having no current result; expected a time in the "
+            "past (check the clock of the machine that wrote it)");
+    for (LiveStatus& item : document.items) {
+      item.stale = true;
+      item.status = "unknown";
+      item.checked_at.clear();
+      item.checked_at_unix = 0;
+    }
+  }
   const std::int64_t max_age = static_cast<std::int64_t>(monitoring.max_age_hours) * 3600;
   std::vector<std::string> stale;
   for (LiveStatus& item : document.items) {
+    if (item.checked_at.empty()) continue;  // no trustworthy time: already unknown
     if (item.checked_at_unix > received_at + kAllowedClockSkewSeconds) {
       reporter.warning(data_location, "monitoring data from " + source_text + ": item " +
                                           json_quoted(item.id) + " says it was checked at " +
@@ -222,7 +212,7 @@ void accept_document(StatusDocument document, std::int64_t received_at, std::int
     if (now - item.checked_at_unix > max_age) {
       item.stale = true;
       item.status = "unknown";
-      stale.push_back(item.id + " (checked " + item.checked_at + ")");
+      stale.push_back(listed_id(item.id) + " (checked " + item.checked_at + ")");
     }
   }
   if (!stale.empty()) {
@@ -304,24 +294,38 @@ void load_local_file(const SiteConfig& config, const MonitoringConfig& monitorin
   try {
     StatusDocument document = parse_status_document(file.text, monitoring.format, fallback_time);
     result.fetched_at_unix = fallback_time;
-    accept_document(std::move(document), modified, now, monitoring, data_location,
-                    json_quoted(monitoring.source), reporter, result);
+    accept_document(std::move(document),
+                    {modified, "the monitoring source " + json_quoted(monitoring.source) +
+                                   " was last modified"},
+                    now, monitoring, data_location, json_quoted(monitoring.source), reporter,
+                    result);
   } catch (const StatusFormatError& e) {
     reporter.fetch_failed("the monitoring source " + json_quoted(monitoring.source) +
                           " is not valid " + format_name(monitoring.format) + " data: " + e.what());
   }
 }
 
-// Uses the cached body (after a failure, a 304 or --offline). Returns false if it does not parse.
+// Uses the cached body (after a failure, a 304 or --offline). Returns false if it does not parse
+// or carries the token (a cache written before trustsite checked the parsed strings).
 bool use_cache(const CacheEntry& cache, std::int64_t now, const MonitoringConfig& monitoring,
                const std::string& source_text, Reporter& reporter, MonitoringResult& result) {
   try {
-    StatusDocument document =
-        parse_status_document(cache.body, monitoring.format, cache.fetched_at);
+    const json parsed = parse_status_json(cache.body);
+    if (const std::string problem =
+            token_problem(reporter.guard(), cache.body, &parsed, cache.etag, cache.last_modified);
+        !problem.empty()) {
+      reporter.warning(monitoring.source_location, "the cached response in " +
+                                                       std::string(kCacheDir) + "/" + kCacheFile +
+                                                       " " + problem + "; delete that file");
+      return false;
+    }
+    StatusDocument document = read_status_document(parsed, monitoring.format, cache.fetched_at);
     result.from_cache = true;
     result.fetched_at_unix = cache.fetched_at;
-    accept_document(std::move(document), cache.fetched_at, now, monitoring,
-                    monitoring.source_location, source_text, reporter, result);
+    accept_document(std::move(document),
+                    {cache.fetched_at, "the cached response in " + std::string(kCacheDir) + "/" +
+                                           kCacheFile + " says it was fetched"},
+                    now, monitoring, monitoring.source_location, source_text, reporter, result);
     return true;
   } catch (const StatusFormatError&) {
     return false;
@@ -332,7 +336,27 @@ void load_url(const SiteConfig& config, const MonitoringConfig& monitoring,
               const MonitoringOptions& options, std::int64_t now, Reporter& reporter,
               MonitoringResult& result) {
   const std::string source_text = display_url(monitoring.source);
-  std::optional<CacheEntry> cache = read_cache(config, monitoring);
+
+  HttpRequest request;
+  request.url = monitoring.source;
+  request.timeout = std::chrono::seconds(monitoring.timeout_seconds);
+  request.max_body_bytes = options.max_response_bytes;
+  // The token is known before anything is read, so that no cached or fetched text carrying it
+  // is used (also with --offline).
+  if (!monitoring.token_env.empty() && options.token && !options.token->empty()) {
+    request.bearer_token = *options.token;
+    reporter.set_token(request.bearer_token);
+  }
+
+  CacheRead cache_read = read_cache(config.site_dir, max_cache_bytes(options.max_response_bytes));
+  if (!cache_read.problem.empty())
+    reporter.warning(monitoring.source_location,
+                     "the monitoring cache is not used: " + cache_read.problem);
+  std::optional<CacheEntry> cache;
+  // Another source's or format's data never stands in for this one.
+  if (cache_read.entry && cache_read.entry->source == monitoring.source &&
+      cache_read.entry->format == format_name(monitoring.format))
+    cache = std::move(cache_read.entry);
 
   if (options.offline) {
     if (!cache || !use_cache(*cache, now, monitoring, source_text, reporter, result))
@@ -343,22 +367,11 @@ void load_url(const SiteConfig& config, const MonitoringConfig& monitoring,
     return;
   }
 
-  HttpRequest request;
-  request.url = monitoring.source;
-  request.timeout = std::chrono::seconds(monitoring.timeout_seconds);
-  request.max_body_bytes = options.max_response_bytes;
-  if (!monitoring.token_env.empty()) {
-    const std::optional<std::string>& token = options.token;
-    if (!token || token->empty()) {
-      reporter.strict_warning(monitoring.source_location,
-                              "the environment variable " + monitoring.token_env +
-                                  " named by `token_env` is not set or empty; the request goes out "
-                                  "without a token");
-    } else {
-      request.bearer_token = *token;
-      reporter.set_token(request.bearer_token);
-    }
-  }
+  if (!monitoring.token_env.empty() && request.bearer_token.empty())
+    reporter.strict_warning(monitoring.source_location,
+                            "the environment variable " + monitoring.token_env +
+                                " named by `token_env` is not set or empty; the request goes out "
+                                "without a token");
 
   auto fall_back = [&](const std::string& failure) {
     if (cache && use_cache(*cache, now, monitoring, source_text, reporter, result))
@@ -401,33 +414,41 @@ void load_url(const SiteConfig& config, const MonitoringConfig& monitoring,
       return;
     }
     if (options.write_cache)
-      if (auto error = write_cache(config, *cache); !error.empty())
+      if (auto error = write_cache(config.site_dir, *cache); !error.empty())
         reporter.warning(monitoring.source_location,
                          "cannot update the monitoring cache: " + error);
     return;
   }
 
-  if (!request.bearer_token.empty() &&
-      response.body.find(request.bearer_token) != std::string::npos) {
-    fall_back("the response from " + source_text +
-              " contains the bearer token; refusing to store or show it");
+  // The token in the raw bytes or a header: refused before parsing.
+  if (const std::string problem = token_problem(reporter.guard(), response.body, nullptr,
+                                                response.etag, response.last_modified);
+      !problem.empty()) {
+    fall_back("the response from " + source_text + " " + problem);
     return;
   }
   StatusDocument document;
   try {
-    document = parse_status_document(response.body, monitoring.format, now);
+    const json parsed = parse_status_json(response.body);
+    // Escaped in the JSON ("s3cr3t\/Tok", "\u0073..."): only the parsed strings show it.
+    if (const std::string problem = token_problem(reporter.guard(), response.body, &parsed, {}, {});
+        !problem.empty()) {
+      fall_back("the response from " + source_text + " " + problem);
+      return;
+    }
+    document = read_status_document(parsed, monitoring.format, now);
   } catch (const StatusFormatError& e) {
     fall_back("the response from " + source_text + " is not valid " +
               format_name(monitoring.format) + " data: " + e.what());
     return;
   }
   result.fetched_at_unix = now;
-  accept_document(std::move(document), now, now, monitoring, monitoring.source_location,
-                  source_text, reporter, result);
+  accept_document(std::move(document), {now, "the response was received"}, now, monitoring,
+                  monitoring.source_location, source_text, reporter, result);
   CacheEntry fresh{monitoring.source, format_name(monitoring.format), now,
                    response.etag,     response.last_modified,         std::move(response.body)};
   if (options.write_cache)
-    if (auto error = write_cache(config, fresh); !error.empty())
+    if (auto error = write_cache(config.site_dir, fresh); !error.empty())
       reporter.warning(monitoring.source_location, "cannot write the monitoring cache: " + error);
 }
 

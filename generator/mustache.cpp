@@ -4,7 +4,6 @@
 #include "mustache.h"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 #include <unordered_set>
 
@@ -934,24 +933,24 @@ std::string join_display(const std::string& prefix, const std::string& file) {
 
 class DirectoryLoader {
  public:
-  explicit DirectoryLoader(std::vector<std::pair<std::filesystem::path, std::string>> dirs)
-      : dirs_(std::move(dirs)) {}
+  DirectoryLoader(std::vector<std::pair<std::filesystem::path, std::string>> dirs,
+                  const FileSystem& files)
+      : dirs_(std::move(dirs)), files_(&files) {}
 
   std::optional<std::pair<std::string, std::string>> operator()(const std::string& name) const {
     if (!is_valid_template_name(name)) return std::nullopt;
     const std::string file_name = name + ".mustache";
     for (const auto& [dir, prefix] : dirs_) {
       const std::filesystem::path file = dir / file_name;
-      std::error_code error;
-      if (!std::filesystem::is_regular_file(file, error)) continue;
+      if (!files_->exists(file)) continue;
+      ReadResult read = files_->read(file, kMaxInputFileBytes);
+      if (read.failure == ReadFailure::missing) continue;  // a broken link
       std::string display = join_display(prefix, file_name);
-      std::ifstream in(file, std::ios::binary);
-      std::ostringstream text;
-      if (in) text << in.rdbuf();
-      if (!in || in.bad())
+      if (!read.ok())
         throw TemplateError(display, 0, 0,
-                            "cannot read the template file; expected a readable file");
-      return std::make_pair(std::move(text).str(), std::move(display));
+                            "this file " + describe_read_failure(read, kMaxInputFileBytes) +
+                                "; expected a readable template file");
+      return std::make_pair(std::move(read.text), std::move(display));
     }
     return std::nullopt;
   }
@@ -960,12 +959,19 @@ class DirectoryLoader {
 
  private:
   std::vector<std::pair<std::filesystem::path, std::string>> dirs_;
+  const FileSystem* files_;
 };
 
 }  // namespace
 
+TemplateLoader directory_loader(std::vector<std::pair<std::filesystem::path, std::string>> dirs,
+                                const FileSystem& files) {
+  return DirectoryLoader(std::move(dirs), files);
+}
+
 TemplateLoader directory_loader(std::vector<std::pair<std::filesystem::path, std::string>> dirs) {
-  return DirectoryLoader(std::move(dirs));
+  static const DiskFileSystem anywhere({});
+  return DirectoryLoader(std::move(dirs), anywhere);
 }
 
 std::string describe_directories(

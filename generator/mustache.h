@@ -21,6 +21,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "file_system.h"
+
 namespace trustsite::mustache {
 
 // Hard limits that keep hostile templates from crashing or hanging the build.
@@ -122,10 +124,17 @@ using TemplateLoader =
 bool is_valid_template_name(std::string_view name);
 
 // A loader that looks up `<dir>/<name>.mustache` in each of `dirs` in order (SPEC 8: the
-// site's templates/ before themes/<theme>/templates/) and returns the first regular file found.
+// site's templates/ before themes/<theme>/templates/) and returns the first file found, read
+// through `files` (docs/architecture.md: files are read one way), which must outlive the loader.
 // Each entry is {directory, display prefix}: a file found in it gets the display path
 // "<display prefix>/<name>.mustache". Names failing is_valid_template_name() are never found.
-// Throws TemplateError when a found file cannot be read.
+// Throws TemplateError when a found file cannot be used: not a regular file (a directory, a
+// FIFO), a symbolic link out of the FileSystem's roots, larger than kMaxInputFileBytes, or
+// unreadable; the message never quotes such a file.
+TemplateLoader directory_loader(std::vector<std::pair<std::filesystem::path, std::string>> dirs,
+                                const FileSystem& files);
+// directory_loader() on the whole disk (regular files of bounded size, any directory): for
+// tools and tests, where the directories come from the command line.
 TemplateLoader directory_loader(std::vector<std::pair<std::filesystem::path, std::string>> dirs);
 
 // "<prefix>/ or <prefix>/ ..." for the display prefixes of a directory_loader(), as used in

@@ -33,19 +33,32 @@ bool check_markdown_body(std::string_view body, int first_line, const std::strin
                    std::to_string(kMaxPageBodyBytes) + " bytes (1 MiB) per " + unit);
     return false;
   }
-  if (auto bad = find_forbidden_character(body)) {
-    const std::string_view before = body.substr(0, bad->offset);
+  // line:col in the file of byte `offset` of the body.
+  auto position = [&](std::size_t offset) {
+    const std::string_view before = body.substr(0, offset);
     const auto line = first_line + std::count(before.begin(), before.end(), '\n');
     const auto line_start = before.rfind('\n');
-    const auto column =
-        bad->offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-    sink.error({file, static_cast<int>(line), static_cast<int>(column)},
+    const auto column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    return SourceLocation{file, static_cast<int>(line), static_cast<int>(column)};
+  };
+  if (auto bad = find_forbidden_character(body)) {
+    sink.error(position(bad->offset),
                what + " contains " + describe_character(bad->code_point) +
                    (bad->code_point >= 0x202A
                         ? ", which can make text display in a different order than it reads; "
                           "expected text without bidirectional overrides, embeddings or isolates"
                         : "; expected printable text (tab and line breaks are the only control "
                           "characters allowed)"));
+    return false;
+  }
+  // GFM tables within the limits (markdown.h), before anything parses the body.
+  if (const std::string problem = table_problem(body); !problem.empty()) {
+    sink.error({file, first_line, 1}, what + " " + problem);
+    return false;
+  }
+  if (auto reference = find_forbidden_reference(body)) {
+    sink.error(position(reference->offset),
+               what + " " + reference_problem(body, *reference, false));
     return false;
   }
   return true;

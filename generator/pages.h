@@ -47,9 +47,11 @@ const std::vector<std::string>& front_matter_fields();
 inline constexpr std::size_t kMaxPageBodyBytes = 1024 * 1024;
 
 // Checks the Markdown body of a content file (a page, the introduction) before it is rendered:
-// at most kMaxPageBodyBytes and no forbidden character (text_rules.h), reported at its line and
-// column counted from `first_line`; `what` names the body in messages ("the page body") and
-// `unit` the limit ("per page"). False after reporting a problem.
+// at most kMaxPageBodyBytes, no forbidden character (text_rules.h), GFM tables within the limits
+// (markdown.h table_problem()) and no character reference to a forbidden character
+// (find_forbidden_reference()), reported at its line and column counted from `first_line`;
+// `what` names the body in messages ("the page body") and `unit` the limit ("per page"). False
+// after reporting a problem.
 bool check_markdown_body(std::string_view body, int first_line, const std::string& file,
                          const std::string& what, const std::string& unit, DiagnosticSink& sink);
 

@@ -85,8 +85,8 @@ int serve(const ServeOptions& options, const Environment& environment) {
 
   std::string pattern = (fs::temp_directory_path() / "trustsite-serve-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
-    std::cerr << "trustsite: cannot create a preview directory in " << fs::temp_directory_path()
-              << '\n';
+    std::cerr << "trustsite: cannot create a preview directory in "
+              << printable_text(fs::temp_directory_path().string(), kMaxPathBytes) << '\n';
     return 1;
   }
   const fs::path preview_root(pattern);
@@ -127,13 +127,14 @@ int serve(const ServeOptions& options, const Environment& environment) {
                        ? server.bind_to_any_port(options.host)
                        : (server.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port < 0) {
-    std::cerr << "trustsite: cannot listen on " << options.host << ':' << options.port
+    std::cerr << "trustsite: cannot listen on " << printable_text(options.host, kMaxPathBytes)
+              << ':' << options.port
               << " (in use?); expected a free port (--port N, or --port 0 for any)\n";
     fs::remove_all(preview_root, ec);
     return 1;
   }
-  std::cerr << "trustsite: serving the preview at http://" << options.host << ':' << port
-            << "/ (Ctrl-C to stop)\n";
+  std::cerr << "trustsite: serving the preview at http://"
+            << printable_text(options.host, kMaxPathBytes) << ':' << port << "/ (Ctrl-C to stop)\n";
 
   std::atomic<bool> running{true};
   std::thread watcher([&] {

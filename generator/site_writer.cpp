@@ -8,9 +8,12 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diagnostics.h"
+#include "interrupt.h"
 
 namespace trustsite {
 
@@ -68,7 +71,74 @@ bool safe_relative_path(const std::string& path) {
   return true;
 }
 
+// Removes the tree `dir` with its kOutputMarker last, so that a removal cut short (a killed
+// build) still leaves a tree the next build recognises as its own and finishes removing.
+void remove_tree_marker_last(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename() == kOutputMarker) continue;
+    std::error_code remove_ec;
+    fs::remove_all(it->path(), remove_ec);
+  }
+  fs::remove(dir / kOutputMarker, ec);
+  fs::remove(dir, ec);
+}
+
+// Whether `name` is one of the names write_site() gives its temporary trees beside output
+// `out_name`: ".<out_name>.tmp-XXXXXX" (mkdtemp's six characters) or that plus ".old".
+bool is_temporary_name(const std::string& name, const std::string& out_name) {
+  const std::string prefix = "." + out_name + ".tmp-";
+  if (!name.starts_with(prefix)) return false;
+  std::string_view suffix = std::string_view(name).substr(prefix.size());
+  if (suffix.ends_with(".old")) suffix.remove_suffix(4);
+  return suffix.size() == 6 && suffix.find_first_of("./") == std::string_view::npos;
+}
+
+// The parent directory of the output, locked with flock(2) for as long as the object lives:
+// shared while a build writes its temporary tree there, exclusive (never waited for) while a
+// build removes stale temporary trees. So a tree is only ever removed when no build is writing
+// beside the same parent, and a lock dies with its process, even after kill -9.
+class ParentLock {
+ public:
+  explicit ParentLock(const fs::path& parent)
+      : fd_(::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
+  ~ParentLock() {
+    if (fd_ >= 0) ::close(fd_);  // releases the lock
+  }
+  ParentLock(const ParentLock&) = delete;
+  ParentLock& operator=(const ParentLock&) = delete;
+  // Tries to take the lock exclusively without waiting.
+  bool try_exclusive() { return fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0; }
+  // Takes (or turns the exclusive lock into) the shared lock, waiting for a cleanup to end.
+  void shared() {
+    if (fd_ < 0) return;
+    while (::flock(fd_, LOCK_SH) != 0 && errno == EINTR) {
+    }
+  }
+
+ private:
+  int fd_;
+};
+
 }  // namespace
+
+void remove_stale_temporaries(const fs::path& out_dir) {
+  const fs::path out = resolved(out_dir);
+  const std::string out_name = out.filename().string();
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    if (!is_temporary_name(it->path().filename().string(), out_name)) continue;
+    std::error_code type_ec;
+    // A real directory (never a link to one) of trustsite's: its marker, or nothing in it (a
+    // build killed right after mkdtemp).
+    if (!it->is_directory(type_ec) || it->is_symlink(type_ec)) continue;
+    const auto marker = fs::symlink_status(it->path() / kOutputMarker, type_ec);
+    if (fs::is_regular_file(marker) || fs::is_empty(it->path(), type_ec))
+      stale.push_back(it->path());
+  }
+  for (const auto& tree : stale) remove_tree_marker_last(tree);
+}
 
 void check_output_dir(const fs::path& out_dir, const fs::path& site_dir) {
   const fs::path out = resolved(out_dir), site = resolved(site_dir);
@@ -100,6 +170,22 @@ void write_site(const fs::path& out_dir, const fs::path& site_dir,
   fs::create_directories(out.parent_path(), ec);
   if (ec) refuse(out, "cannot create its parent directory (" + ec.message() + ")");
 
+  // Builds killed earlier (kill -9, a power cut) left their temporary trees here: remove them
+  // when no other build is writing beside this output, then write under a shared lock.
+  ParentLock lock(out.parent_path());
+  if (lock.try_exclusive()) remove_stale_temporaries(out);
+  lock.shared();
+  // SIGINT/SIGTERM from here on: the tree being written is removed, the output stays as it was.
+  const InterruptDeferral deferral;
+  auto stop_if_interrupted = [&] {
+    if (interrupt_requested())
+      throw FatalError({},
+                       "stopped by signal " + std::to_string(interrupt_signal()) + "; " +
+                           out.string() + " was not changed",
+                       128 + interrupt_signal());
+  };
+  stop_if_interrupted();
+
   // A hidden sibling: ".<name>.tmp-XXXXXX" (built with append(): GCC 12 warns falsely about
   // "." + string, bug 105329).
   std::string temp_name(".");
@@ -129,13 +215,19 @@ void write_site(const fs::path& out_dir, const fs::path& site_dir,
         throw FatalError(
             {}, "cannot write " + (out / relative).string() + " (" + std::strerror(errno) + ")");
     };
+    // The marker first: from now on the tree is recognisably trustsite's (a later build removes
+    // it if this one is killed).
     write(kOutputMarker,
           "This directory was generated by trustsite; the next build replaces it entirely.\n");
-    for (const auto& file : files) write(file.path, file.content);
+    for (const auto& file : files) {
+      stop_if_interrupted();
+      write(file.path, file.content);
+    }
+    stop_if_interrupted();
 
     if (fs::exists(out, ec)) {
       if (renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) == 0) {
-        fs::remove_all(temp, ec);  // now holds the previous output
+        remove_tree_marker_last(temp);  // now holds the previous output
         return;
       }
       // Filesystems without RENAME_EXCHANGE: move the old tree aside, then the new one in.
@@ -147,13 +239,13 @@ void write_site(const fs::path& out_dir, const fs::path& site_dir,
         std::rename(old.c_str(), out.c_str());
         throw FatalError({}, "cannot replace " + out.string() + " (" + std::strerror(saved) + ")");
       }
-      fs::remove_all(old, ec);
+      remove_tree_marker_last(old);
       return;
     }
     if (std::rename(temp.c_str(), out.c_str()) != 0)
       throw FatalError({}, "cannot create " + out.string() + " (" + std::strerror(errno) + ")");
   } catch (...) {
-    fs::remove_all(temp, ec);
+    remove_tree_marker_last(temp);
     throw;
   }
 }

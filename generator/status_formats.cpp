@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "date.h"
+#include "utf8.h"
 
 namespace trustsite {
 
@@ -30,29 +31,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kStatuspa
     {"under_maintenance", "maintenance"},
 }};
 
-std::string json_quoted(std::string_view text) {
-  return json(std::string(text)).dump();
-}
-
 std::string unknown_status_warning(std::string_view id, std::string_view status,
                                    std::string_view allowed) {
-  return "item " + json_quoted(id) + ": unknown status " + json_quoted(status) +
+  return "item " + quoted_value(id) + ": unknown status " + quoted_value(status) +
          ", shown as unknown; " + "expected one of: " + std::string(allowed);
-}
-
-json parse_json(std::string_view body) {
-  try {
-    return json::parse(body.begin(), body.end());
-  } catch (const json::parse_error& e) {
-    // e.what() quotes the body ("last read: ..."); report only the position.
-    std::string message = "malformed JSON (parse error at byte " + std::to_string(e.byte) + ")";
-    auto first = body.find_first_not_of(" \t\r\n");
-    if (first != std::string_view::npos && body[first] == '<')
-      message += "; the response looks like HTML or XML, not JSON";
-    else if (first == std::string_view::npos)
-      message = "empty response body; expected JSON";
-    throw StatusFormatError(message);
-  }
 }
 
 [[noreturn]] void wrong_shape(const std::string& what) {
@@ -68,7 +50,7 @@ std::int64_t required_time(const json& value, const std::string& where) {
     wrong_shape(where + " is " + type_name(value) + ", expected an RFC 3339 date-time string");
   auto parsed = parse_rfc3339(value.get_ref<const std::string&>());
   if (!parsed)
-    wrong_shape(where + " is " + json_quoted(value.get_ref<const std::string&>()) +
+    wrong_shape(where + " is " + quoted_value(value.get_ref<const std::string&>()) +
                 ", expected an RFC 3339 date-time such as \"2026-03-01T08:15:00Z\"");
   return *parsed;
 }
@@ -105,7 +87,7 @@ LiveStatus make_item(std::string id, std::string status, std::int64_t checked_at
 // Adds `item` unless its id is already there (a warning names the repeat).
 void add_item(StatusDocument& document, std::set<std::string>& seen, LiveStatus item) {
   if (!seen.insert(item.id).second) {
-    document.warnings.push_back("item " + json_quoted(item.id) +
+    document.warnings.push_back("item " + quoted_value(item.id) +
                                 " appears more than once; the first one is used");
     return;
   }
@@ -120,7 +102,9 @@ StatusDocument parse_trustsite(const json& root) {
   auto schema = root.find("schema");
   if (schema == root.end() || !schema->is_string() || *schema != "trustsite-status/v1")
     wrong_shape("\"schema\" is " +
-                (schema == root.end() ? std::string("missing") : schema->dump()) +
+                (schema == root.end()  ? std::string("missing")
+                 : schema->is_string() ? quoted_value(schema->get_ref<const std::string&>())
+                                       : std::string(type_name(*schema))) +
                 ", expected \"trustsite-status/v1\"");
   auto generated = root.find("generated_at");
   if (generated == root.end())
@@ -269,9 +253,61 @@ std::string allowed_statuses_text() {
   return text;
 }
 
-StatusDocument parse_status_document(std::string_view body, MonitoringFormat format,
-                                     std::int64_t fallback_checked_at_unix) {
-  json root = parse_json(body);
+std::string quoted_value(std::string_view text) {
+  const std::string_view cut = truncate_utf8(text, kMaxQuotedValueBytes);
+  std::string quoted = json(std::string(cut)).dump(-1, ' ', false, json::error_handler_t::replace);
+  if (cut.size() < text.size()) quoted.insert(quoted.size() - 1, "…");
+  return quoted;
+}
+
+json parse_status_json(std::string_view body) {
+  // The nesting depth, counted outside strings, before nlohmann parses anything: no response
+  // can make trustsite build (or later print, copy or free) a tree deeper than the limit.
+  std::size_t depth = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxStatusNestingDepth)
+        throw StatusFormatError("the JSON nests arrays and objects deeper than " +
+                                std::to_string(kMaxStatusNestingDepth) + " levels (at byte " +
+                                std::to_string(i + 1) + "); expected a status document");
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  try {
+    return json::parse(body.begin(), body.end());
+  } catch (const json::parse_error& e) {
+    // e.what() quotes the body ("last read: ..."); report only the position.
+    std::string message = "malformed JSON (parse error at byte " + std::to_string(e.byte) + ")";
+    auto first = body.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && body[first] == '<')
+      message += "; the response looks like HTML or XML, not JSON";
+    else if (first == std::string_view::npos)
+      message = "empty response body; expected JSON";
+    throw StatusFormatError(message);
+  } catch (const json::exception& e) {
+    // nlohmann reports a number beyond the double range (1e400) as out_of_range 406.
+    if (e.id == 406)
+      throw StatusFormatError(
+          "malformed JSON: a number too large to represent (such as 1e400); expected numbers "
+          "within the range of a double");
+    throw StatusFormatError("malformed JSON (error " + std::to_string(e.id) + ")");
+  }
+}
+
+StatusDocument read_status_document(const json& root, MonitoringFormat format,
+                                    std::int64_t fallback_checked_at_unix) {
   switch (format) {
     case MonitoringFormat::trustsite:
       return parse_trustsite(root);
@@ -281,6 +317,11 @@ StatusDocument parse_status_document(std::string_view body, MonitoringFormat for
       return parse_gatus(root, fallback_checked_at_unix);
   }
   throw StatusFormatError("unknown monitoring format");
+}
+
+StatusDocument parse_status_document(std::string_view body, MonitoringFormat format,
+                                     std::int64_t fallback_checked_at_unix) {
+  return read_status_document(parse_status_json(body), format, fallback_checked_at_unix);
 }
 
 }  // namespace trustsite

@@ -2,6 +2,7 @@
 // Gatus) -> LiveStatus items. Pure: no I/O.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -10,13 +11,23 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "config.h"
 #include "live_status.h"
 
 namespace trustsite {
 
+// The deepest nesting of arrays and objects accepted in a status document (real ones nest 4 or
+// 5 levels); a deeper document is refused before it is parsed (docs/monitoring.md).
+inline constexpr std::size_t kMaxStatusNestingDepth = 64;
+
+// The longest piece of a response quoted in a message (bytes, cut on a character boundary).
+inline constexpr std::size_t kMaxQuotedValueBytes = 64;
+
 // Malformed JSON or valid JSON of the wrong shape. The message says what was found and what was
-// expected; it never quotes the body (which could hold anything).
+// expected; it never quotes the body (which could hold anything), only type names and values
+// cut to kMaxQuotedValueBytes.
 class StatusFormatError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -31,10 +42,24 @@ struct StatusDocument {
   std::vector<std::string> warnings;
 };
 
-// Parses `body` in `format`. `fallback_checked_at_unix` is the time used where the format has no
-// check time of its own (Statuspage always, Gatus endpoints without results). Every item has a
-// status from the documented set, `checked_at` in UTC and `reported_status` == `status`.
+// `text` as a JSON string literal for messages, cut to kMaxQuotedValueBytes on a character
+// boundary (with "…" inside the quotes when cut); invalid UTF-8 becomes U+FFFD.
+std::string quoted_value(std::string_view text);
+
+// Parses `body` as JSON (RFC 8259): refuses nesting deeper than kMaxStatusNestingDepth before
+// parsing, and reports malformed JSON and numbers out of the double range (1e400) as
+// StatusFormatError with a byte position, never quoting the body.
+nlohmann::json parse_status_json(std::string_view body);
+
+// The items of an already parsed document `root` in `format` (see parse_status_document()).
 // Throws StatusFormatError.
+StatusDocument read_status_document(const nlohmann::json& root, MonitoringFormat format,
+                                    std::int64_t fallback_checked_at_unix);
+
+// Parses `body` in `format`: parse_status_json() then read_status_document().
+// `fallback_checked_at_unix` is the time used where the format has no check time of its own
+// (Statuspage always, Gatus endpoints without results). Every item has a status from the documented
+// set, `checked_at` in UTC and `reported_status` == `status`. Throws StatusFormatError.
 StatusDocument parse_status_document(std::string_view body, MonitoringFormat format,
                                      std::int64_t fallback_checked_at_unix);
 

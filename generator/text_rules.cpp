@@ -55,18 +55,19 @@ std::string text_problem(std::string_view text) {
     return "is " + std::to_string(text.size()) + " bytes long; expected at most " +
            std::to_string(kMaxTextBytes) + " bytes (256 KiB) per text";
   if (auto bad = find_forbidden_character(text)) {
-    std::string message = "contains " + describe_character(bad->code_point) + " at byte " +
-                          std::to_string(bad->offset + 1);
-    if (bad->code_point >= 0x202A)
-      return message +
-             ", which can make text display in a different order than it reads; expected text "
-             "without bidirectional overrides, embeddings or isolates (use U+200E/U+200F marks "
-             "if needed)";
-    return message +
-           "; expected printable text (tab and line breaks are the only control "
-           "characters allowed)";
+    return "contains " + describe_character(bad->code_point) + " at byte " +
+           std::to_string(bad->offset + 1) + forbidden_character_expectation(bad->code_point);
   }
   return {};
+}
+
+std::string forbidden_character_expectation(char32_t code_point) {
+  if (code_point >= 0x202A)
+    return ", which can make text display in a different order than it reads; expected text "
+           "without bidirectional overrides, embeddings or isolates (use U+200E/U+200F marks "
+           "if needed)";
+  return "; expected printable text (tab and line breaks are the only control characters "
+         "allowed)";
 }
 
 bool is_identifier(std::string_view text) {

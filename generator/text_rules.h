@@ -31,6 +31,11 @@ std::optional<ForbiddenCharacter> find_forbidden_character(std::string_view text
 // OVERRIDE)".
 std::string describe_character(char32_t code_point);
 
+// The end of a message about forbidden character `code_point` in some text: ", which can make
+// text display in a different order ...; expected text without bidirectional overrides, ..."
+// for a bidirectional control, "; expected printable text (tab and line breaks ...)" otherwise.
+std::string forbidden_character_expectation(char32_t code_point);
+
 // What is wrong with `text` as a field value ("is 1048576 bytes long; expected at most ...",
 // "contains the control character U+0007 at byte 5; expected ..."), or "" when it is fine.
 std::string text_problem(std::string_view text);

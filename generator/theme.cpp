@@ -12,7 +12,8 @@ namespace trustsite {
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& theme_fields() {
-  static const std::vector<std::string> fields = {"reserved_ids", "content_security_policy"};
+  static const std::vector<std::string> fields = {"reserved_ids", "icons",
+                                                  "content_security_policy"};
   return fields;
 }
 
@@ -93,6 +94,17 @@ std::optional<Theme> load_theme(const SiteConfig& config, const FileSystem& file
                        "(^[a-z0-9][a-z0-9-]*$)");
     }
   }
+  if (auto icons = reader.text_list("icons", false)) {
+    for (const auto& icon : *icons) {
+      if (is_identifier(icon))
+        theme.icons.push_back(icon);
+      else
+        sink.error(reader.location_of_value("icons"),
+                   "icon name " + quoted_excerpt(icon) +
+                       " is not an identifier; expected lowercase letters, digits and '-' "
+                       "(^[a-z0-9][a-z0-9-]*$)");
+    }
+  }
   if (auto policy = reader.text("content_security_policy", false)) {
     if (const std::string unsafe = unsafe_source(*policy); !unsafe.empty())
       sink.error(reader.location_of_value("content_security_policy"),
@@ -105,6 +117,7 @@ std::optional<Theme> load_theme(const SiteConfig& config, const FileSystem& file
   }
   reader.finish();
   std::sort(theme.reserved_ids.begin(), theme.reserved_ids.end());
+  std::sort(theme.icons.begin(), theme.icons.end());
   return theme;
 }
 

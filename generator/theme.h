@@ -19,6 +19,9 @@ struct Theme {
   std::string name;
   std::filesystem::path dir;              // <site or data dir>/themes/<name>
   std::vector<std::string> reserved_ids;  // sorted
+  // The icon names the theme draws (`icons:`, sorted); a category icon that is an identifier
+  // must be one of them. Empty without the list: names are then not checked.
+  std::vector<std::string> icons;
   // The page policy (W3C CSP Level 3) for the <meta http-equiv> the theme writes and for the
   // `_headers` file; only 'self', 'none' and hash sources, so pages load nothing from other
   // origins and run no inline code (SPEC 4).
@@ -37,7 +40,8 @@ const std::vector<std::string>& theme_fields();
 
 // Finds themes/<config.theme>/ (the site's own first, then trustsite's; SPEC 1) and reads its
 // theme.yaml when there is one. A missing theme is an error at site.yaml's `theme` value
-// (nullopt); a theme.yaml with unknown fields, ids that break the identifier rule or a policy
+// (nullopt); a theme.yaml with unknown fields, ids or icon names that break the identifier rule
+// or a policy
 // that allows other origins or inline code is an error at its position.
 std::optional<Theme> load_theme(const SiteConfig& config, const FileSystem& files,
                                 DiagnosticSink& sink);

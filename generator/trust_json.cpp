@@ -156,7 +156,7 @@ ojson control_json(const SiteConfig& config, const Control& control) {
     if (const LiveStatus* item = control.live) {
       ojson status = ojson::object();
       status["status"] = item->status;
-      status["checked_at"] = item->checked_at;
+      if (!item->checked_at.empty()) status["checked_at"] = item->checked_at;
       if (!item->detail.empty()) status["detail"] = item->detail;
       status["stale"] = item->stale;
       if (item->stale && !item->reported_status.empty())

@@ -137,6 +137,19 @@ std::optional<std::string> normalize_base_url(std::string_view text) {
   return normalized;
 }
 
+std::string base_url_problem(std::string_view text) {
+  if (normalize_base_url(text)) return {};
+  if (is_web_url(text)) {
+    const std::size_t authority = text.find("://") + 3;
+    const std::size_t slash = text.find('/', authority);
+    if (slash != std::string_view::npos && text.substr(slash, 2) == "//")
+      return "has a path starting with '//', which browsers read as another host; expected a "
+             "single '/' after the host, e.g. https://example.com/trust/";
+  }
+  return "is not an absolute http(s) URL; expected e.g. https://trust.example.com or "
+         "https://example.com/trust/";
+}
+
 std::string base_url_path(const std::string& base_url) {
   const auto url = parse_url(base_url);
   std::string path = url ? url->path : "/";

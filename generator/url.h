@@ -50,6 +50,11 @@ bool is_web_url(std::string_view text, bool https_only = false);
 // returns it with a trailing '/': the site's base_url (SPEC 2). nullopt when unusable.
 std::optional<std::string> normalize_base_url(std::string_view text);
 
+// What is wrong with `text` as a base_url, for messages after the quoted value: "has a path
+// starting with '//', which browsers read as another host; ..." when only that is wrong, else
+// "is not an absolute http(s) URL; expected ..."; "" when normalize_base_url() accepts it.
+std::string base_url_problem(std::string_view text);
+
 // The path part of a normalized base_url, with a trailing '/': "https://x.example/trust/" ->
 // "/trust/", "https://x.example/" -> "/". Root-relative links (404.html, which hosts serve at
 // any URL) and feed ids start with it.

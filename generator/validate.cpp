@@ -9,6 +9,7 @@
 
 #include "site_paths.h"
 #include "suggest.h"
+#include "text_rules.h"
 
 namespace trustsite {
 
@@ -451,6 +452,28 @@ bool is_disclosure_page_slug(const std::string& slug) {
          slug == "coordinated-disclosure";
 }
 
+namespace {
+
+// A category icon that is a name must be one the theme draws (theme.yaml `icons`): the icon
+// partial would otherwise draw nothing, and the editor's icon would silently not appear.
+void check_icons(const Content& content, const Theme& theme, DiagnosticSink& sink) {
+  if (theme.icons.empty()) return;
+  for (const Category& category : content.categories) {
+    if (category.icon.empty() || !is_identifier(category.icon) ||
+        std::binary_search(theme.icons.begin(), theme.icons.end(), category.icon))
+      continue;
+    std::string message = "icon " + quoted_excerpt(category.icon) + " of category '" + category.id +
+                          "' is not an icon of the theme '" + theme.name +
+                          "'; expected one of its icon names";
+    if (auto near = nearest_name(category.icon, theme.icons))
+      message += " (did you mean '" + *near + "'?)";
+    message += " or a symbol such as an emoji";
+    sink.error(category.icon_location, message);
+  }
+}
+
+}  // namespace
+
 void validate_content(const SiteConfig& config, Content& content, const Theme& theme,
                       const MonitoringResult& live, const Date& today, DiagnosticSink& sink) {
   const IdNamespace ids = check_ids(content, theme, sink);
@@ -461,6 +484,7 @@ void validate_content(const SiteConfig& config, Content& content, const Theme& t
   resolve_mappings(content, sink);
   resolve_access_requests(config, content.documents, sink);
   resolve_highlights(content, ids, sink);
+  check_icons(content, theme, sink);
   check_pages(config, content, sink);
   content.security_policy_page = nullptr;
   if (config.security_txt && !config.security_txt->policy_page.empty())

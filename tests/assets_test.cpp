@@ -33,7 +33,8 @@ TEST_CASE("load_assets: content-hashed names under assets/, sha384 integrity, so
   write_file(dir / "static/style.css", "body{color:#222}");
   write_file(dir / "static/img/logo.svg", "<svg/>");
   DiagnosticSink sink;
-  const auto assets = load_assets(dir / "static", "themes/x/static", sink);
+  const DiskFileSystem files({dir.path()});
+  const auto assets = load_assets(files, dir / "static", "themes/x/static", sink);
   REQUIRE(assets.size() == 2);
   CHECK(sink.sorted().empty());
   CHECK(assets[0].source_name == "img/logo.svg");
@@ -46,8 +47,8 @@ TEST_CASE("load_assets: content-hashed names under assets/, sha384 integrity, so
 
   // A changed byte changes the name and the integrity value.
   write_file(dir / "static/style.css", "body{color:#223}");
-  const auto changed = load_assets(dir / "static", "themes/x/static", sink);
+  const auto changed = load_assets(files, dir / "static", "themes/x/static", sink);
   CHECK(changed[1].output_path != assets[1].output_path);
   CHECK(changed[1].integrity != assets[1].integrity);
-  CHECK(load_assets(dir / "missing", "x", sink).empty());
+  CHECK(load_assets(files, dir / "missing", "x", sink).empty());
 }

@@ -3,6 +3,7 @@
 // output formats, exit codes and output-directory safety through the real binary, and hostile
 // content that must never reach the page as markup.
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <set>
@@ -66,6 +67,12 @@ void expect_check(const std::string& name, bool strict, int exit_code,
   REQUIRE(fs::is_directory(kInvalid / name));
   TempDir dir;
   copy_tree(kInvalid / name, dir / "site");
+  // Copied files are modified "now" by the wall clock, which may be after the test's "now": a
+  // local monitoring file modified after "now" would show no current result (issue 13).
+  const auto before_now = std::chrono::file_clock::from_sys(
+      std::chrono::sys_seconds{std::chrono::seconds{environment.now_unix - 3600}});
+  for (const auto& entry : fs::recursive_directory_iterator(dir / "site"))
+    if (entry.is_regular_file()) fs::last_write_time(entry.path(), before_now);
   BuildOptions options;
   options.site_dir = dir / "site";
   options.strict = strict;
@@ -229,6 +236,13 @@ TEST_CASE("check: control-characters (control characters in fields and page bodi
                 "content/pages/privacy.en.md:5:8: error: the page body contains the control "
                 "character U+0007; expected printable text (tab and line breaks are the only "
                 "control characters allowed)"});
+}
+
+TEST_CASE("check: category-icon-unknown (an icon name the theme does not draw)") {
+  expect_check("category-icon-unknown", false, 1,
+               {"content/controls/access.yaml:3:9: error: icon 'shiled' of category 'access' is "
+                "not an icon of the theme 'default'; expected one of its icon names (did you mean "
+                "'shield'?) or a symbol such as an emoji"});
 }
 
 TEST_CASE("check: duplicate-id (duplicate ids name both places)") {
@@ -1050,6 +1064,85 @@ TEST_CASE("check: yaml-question-mark-in-flow (a question mark in unquoted text i
                {"content/faq.yaml:3:44: error: YAML syntax error: a '?' in unquoted text inside "
                 "{ } or [ ] cannot be read; expected the text in quotes, e.g. {en: \"Where is "
                 "our data stored?\"}"});
+}
+
+// Issue 13: hostile input that is refused with a clear error.
+TEST_CASE("check: date-out-of-range (dates before 1970 or after 2999)") {
+  expect_check(
+      "date-out-of-range", false, 1,
+      {"content/compliance.yaml:6:15: error: field 'expected' of framework 'soc-2' is a number "
+       "(9999), outside the dates trustsite accepts; expected a year, quarter, month or date from "
+       "1970-01-01 to 2999-12-31 (leave the field out when there is none)",
+       "content/compliance.yaml:12:14: error: field 'expires' of framework 'iso-27001' is the text "
+       "'9999-12-31', outside the dates trustsite accepts; expected a date from 1970-01-01 to "
+       "2999-12-31 (leave the field out when there is none)",
+       "content/controls/access.yaml:8:14: error: field 'updated' of control 'mfa' is the text "
+       "'9999-12-31', outside the dates trustsite accepts; expected a date from 1970-01-01 to "
+       "2999-12-31 (leave the field out when there is none)",
+       "content/controls/access.yaml:13:14: error: field 'updated' of control 'sso' is the text "
+       "'1969-12-31', outside the dates trustsite accepts; expected a date from 1970-01-01 to "
+       "2999-12-31 (leave the field out when there is none)",
+       "site.yaml:6:10: error: updated is 3000-01-01, outside the dates trustsite accepts; "
+       "expected auto, git or a date from 1970-01-01 to 2999-12-31"});
+}
+
+TEST_CASE("check: markdown-character-reference (references to forbidden characters)") {
+  const std::string bidi =
+      ", which stands for the bidirectional control character U+202E (RIGHT-TO-LEFT OVERRIDE), "
+      "which can make text display in a different order than it reads; expected text without "
+      "bidirectional overrides, embeddings or isolates (use U+200E/U+200F marks if needed)";
+  const std::string control =
+      "; expected printable text (tab and line breaks are the only control characters allowed)";
+  expect_check("markdown-character-reference", false, 1,
+               {"content/compliance.yaml:6:12: error: field 'scope' of framework 'iso-27001' "
+                "contains the character reference '&#x85;' at byte 13, which stands for the "
+                "control character U+0085" +
+                    control,
+                "content/controls/access.yaml:7:18: error: field 'description' of control 'mfa' "
+                "contains the character reference '&#x202E;' at byte 9" +
+                    bidi,
+                "content/controls/access.yaml:12:7: error: the en text of 'description' of control "
+                "'sso' contains the character reference '&#7;' at byte 5, which stands for the "
+                "control character U+0007" +
+                    control,
+                "content/documents.yaml:5:18: error: field 'description' of document 'pentest' "
+                "contains the character reference '&#x1B;' at byte 8, which stands for the "
+                "control character U+001B" +
+                    control,
+                "content/faq.yaml:4:13: error: field 'answer' of question 'where' contains the "
+                "character reference '&#x2066;' at byte 13, which stands for the bidirectional "
+                "control character U+2066 (LEFT-TO-RIGHT ISOLATE), which can make text display in "
+                "a different order than it reads; expected text without bidirectional overrides, "
+                "embeddings or isolates (use U+200E/U+200F marks if needed)",
+                "content/intro.en.md:3:8: error: the introduction contains the character reference "
+                "'&#x202E;'" +
+                    bidi,
+                "content/pages/privacy.en.md:6:11: error: the page body contains the character "
+                "reference '&#27;', which stands for the control character U+001B" +
+                    control});
+}
+
+TEST_CASE("check: locale-forbidden-character (a site's UI strings obey the text rules)") {
+  expect_check(
+      "locale-forbidden-character", false, 1,
+      {"locales/en.yaml:2:16: error: UI string 'status.implemented' contains the bidirectional "
+       "control character U+202E (RIGHT-TO-LEFT OVERRIDE) at byte 9, which can make text display "
+       "in a different order than it reads; expected text without bidirectional overrides, "
+       "embeddings or isolates (use U+200E/U+200F marks if needed)",
+       "locales/en.yaml:3:12: error: UI string 'skip_link' contains the control character U+001B "
+       "at byte 5; expected printable text (tab and line breaks are the only control characters "
+       "allowed)"});
+}
+
+TEST_CASE("check: markdown-table-too-large (GFM tables over the cell limits)") {
+  expect_check(
+      "markdown-table-too-large", false, 1,
+      {"content/controls/access.yaml:6:18: error: field 'description' of control 'mfa' has a "
+       "table row of 101 cells; expected at most 100 columns per table (wider GFM tables take "
+       "too long to render; split the table or use a list)",
+       "content/pages/retention.en.md:4:1: error: the page body has tables of about 10200 cells "
+       "in all; expected at most 10000 cells per text (larger GFM tables take too long to render; "
+       "split the text or link to a document)"});
 }
 
 // ---- Formats and exit codes through the real binary (SPEC 7) -------------------------------

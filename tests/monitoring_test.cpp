@@ -33,7 +33,9 @@
 #include "environment.h"
 #include "http_client.h"
 #include "monitoring.h"
+#include "monitoring_cache.h"
 #include "status_formats.h"
+#include "token_guard.h"
 #include "url.h"
 #include "validate.h"
 
@@ -1030,6 +1032,10 @@ TEST_CASE("monitoring: a local file source is read relative to the site director
     std::ofstream(site.dir / "monitoring" / "components.json")
         << fixture("statuspage-components.json");
   }
+  // Modified before "now" (a file modified after it says nothing about when it was checked).
+  fs::last_write_time(site.dir / "monitoring" / "status.json",
+                      std::chrono::file_clock::from_sys(
+                          std::chrono::sys_seconds{std::chrono::seconds{kNow - 600}}));
   DiagnosticSink sink;
   MonitoringOptions options = at(kNow);
   options.offline = true;  // reading a file is no fetch: --offline still reads it
@@ -1064,6 +1070,8 @@ TEST_CASE("monitoring: a local file source is read relative to the site director
   // Data warnings point at the file itself.
   std::ofstream(site.dir / "monitoring" / "unknown.json")
       << fixture("trustsite-unknown-status.json");
+  fs::last_write_time(site.dir / "monitoring" / "unknown.json",
+                      file_clock::from_sys(sys_seconds{seconds{kNow - 600}}));
   DiagnosticSink unknown_sink;
   load_live_statuses(site_config(site.dir, "monitoring/unknown.json"), at(kNow), unknown_sink);
   auto diagnostics = unknown_sink.sorted();
@@ -1157,4 +1165,317 @@ TEST_CASE("monitoring: the example site's sample status file is valid and covers
        {"mfa-enforcement", "tls-configuration", "db-encryption", "backup-restore-test",
         "vulnerability-scanning", "api-uptime", "audit-log-retention", "endpoint-protection"})
     CHECK(ids.contains(id));
+}
+
+// ---- Hostile servers and caches (issue 13) ---------------------------------------------------
+
+namespace {
+
+// The token set in the environment for one scope (any value).
+struct CustomToken {
+  trustsite::testing::ScopedEnv env;
+  explicit CustomToken(const std::string& token) : env(kTokenEnv, token) {}
+};
+
+// A trustsite-format body whose detail is `detail` (inserted as JSON text, unquoted).
+std::string body_with_detail(const std::string& detail_json) {
+  return R"({"schema": "trustsite-status/v1", "generated_at": "2026-03-01T08:00:00Z",
+    "items": [{"id": "mfa", "status": "passing", "detail": )" +
+         detail_json + "}]}";
+}
+
+// Every diagnostic, the cache and the result hold no spelling of `token`.
+void expect_no_token_anywhere(const std::string& token, const DiagnosticSink& sink,
+                              const fs::path& dir, const MonitoringResult& result) {
+  const TokenGuard guard(token);
+  for (const Diagnostic& diagnostic : sink.sorted()) {
+    CHECK_FALSE(guard.appears_in(format_text(diagnostic)));
+    CHECK_FALSE(guard.appears_in(to_json(diagnostic).dump()));
+  }
+  if (fs::exists(dir))
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+      if (entry.is_regular_file()) CHECK_FALSE(guard.appears_in(read_text(entry.path())));
+  for (const auto& [key, item] : result.items) {
+    CHECK(key.find(token) == std::string::npos);
+    CHECK(item.detail.find(token) == std::string::npos);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("monitoring: a token echoed JSON-escaped or in any string of the response is refused") {
+  const std::string token = "s3cr3t/Tok+en==";
+  CustomToken env(token);
+  TempSite site;
+  // PHP's json_encode: "\/"; a \u escape of every letter; the token as a key; the token in a
+  // field trustsite does not use; the token in the ETag header.
+  const std::vector<std::pair<std::string, std::string>> echoes = {
+      {body_with_detail(R"("s3cr3t\/Tok+en==")"), ""},
+      {body_with_detail(R"("\u0073\u0033\u0063\u0072\u0033\u0074\u002f\u0054\u006f\u006b\u002b)"
+                        R"(\u0065\u006e\u003d\u003d")"),
+       ""},
+      {R"({"schema": "trustsite-status/v1", "generated_at": "2026-03-01T08:00:00Z",
+          "s3cr3t\/Tok+en==": 1, "items": []})",
+       ""},
+      {R"({"schema": "trustsite-status/v1", "generated_at": "2026-03-01T08:00:00Z",
+          "page": {"name": "echo s3cr3t\/Tok+en=="}, "items": []})",
+       ""},
+      {body_with_detail(R"("fine")"), "\"s3cr3t/Tok+en==\""},
+  };
+  for (const auto& [body, etag] : echoes) {
+    CAPTURE(body);
+    TestServer server([&](httplib::Server& s, TestServer&) {
+      s.Get("/status.json", [&](const httplib::Request&, httplib::Response& response) {
+        if (!etag.empty()) response.set_header("ETag", etag);
+        response.set_content(body, "application/json");
+      });
+    });
+    DiagnosticSink sink;
+    auto result =
+        load_live_statuses(site_config(site.dir, server.url("/status.json")), at(kNow), sink);
+    CHECK(result.fetch_failed);
+    CHECK_FALSE(result.have_data);
+    CHECK(has_message(sink, Severity::warning,
+                      "contains the bearer token; refusing to store or show it"));
+    CHECK_FALSE(fs::exists(site.cache_file()));
+    expect_no_token_anywhere(token, sink, site.dir, result);
+  }
+}
+
+TEST_CASE("monitoring: a cache that holds the token is not used") {
+  const std::string token = "s3cr3t/Tok+en==";
+  CustomToken env(token);
+  TempSite site;
+  const std::string source = "https://status.example/status.json";
+  write_cache(site.dir,
+              {source, "trustsite", kNow, "", "", body_with_detail(R"("s3cr3t\/Tok+en==")")});
+  MonitoringOptions options = at(kNow);
+  options.offline = true;
+  DiagnosticSink sink;
+  auto result = load_live_statuses(site_config(site.dir, source), options, sink);
+  CHECK_FALSE(result.have_data);
+  CHECK(has_message(sink, Severity::warning,
+                    "the cached response in .trustsite-cache/monitoring.json contains the bearer "
+                    "token; refusing to store or show it; delete that file"));
+  for (const Diagnostic& diagnostic : sink.sorted())
+    CHECK_FALSE(TokenGuard(token).appears_in(format_text(diagnostic)));
+}
+
+TEST_CASE("monitoring: redaction ends for any token and never shows it") {
+  CHECK(TokenGuard("").redact("a token here") == "a token here");
+  CHECK(TokenGuard("token").redact("token token") == "[redacted] [redacted]");
+  CHECK(TokenGuard("t").redact("tat") == "***a***");
+  CHECK(TokenGuard("ok").redact("ok, okok") == "[redacted], [redacted][redacted]");
+  CHECK(TokenGuard("*").redact("a*b") == "a[token]b");
+  CHECK(TokenGuard("[token]").redact("x[token]y") == "x[redacted]y");
+  CHECK(TokenGuard("a/b").redact("a/b a\\/b a%2Fb a%2fb") == "[token] [token] [token] [token]");
+  for (const std::string token : {"t", "o", "k", "e", "n", "[", "]", "*", "**", "ok", "token",
+                                  "[token]", "[redacted]", "***", "d]", "[t"}) {
+    CAPTURE(token);
+    const TokenGuard guard(token);
+    const std::string text = "the [token] of token " + token + token + " [redacted] ***";
+    const std::string redacted = guard.redact(text);
+    CHECK(redacted.find(token) == std::string::npos);
+    CHECK(redacted.size() <= text.size() * 10);
+  }
+}
+
+TEST_CASE("monitoring: tokens that are part of the placeholder never hang the build") {
+  TempSite site;
+  TestServer server([](httplib::Server& s, TestServer&) {
+    s.Get("/status.json", [](const httplib::Request&, httplib::Response& response) {
+      response.status = 500;
+      response.set_content("token t ok [token] error", "text/plain");
+    });
+  });
+  for (const std::string token : {"token", "t", "ok", "[token]", "o"}) {
+    CAPTURE(token);
+    CustomToken env(token);
+    DiagnosticSink sink;
+    const auto started = std::chrono::steady_clock::now();
+    auto result =
+        load_live_statuses(site_config(site.dir, server.url("/status.json")), at(kNow), sink);
+    CHECK(result.fetch_failed);
+    CHECK(seconds_since(started) < 30);
+    for (const Diagnostic& diagnostic : sink.sorted()) {
+      CHECK(diagnostic.message.size() <= kMaxMessageBytes + 3);
+      CHECK(diagnostic.message.find(token) == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("monitoring: a short token that occurs by chance is named as the likely cause") {
+  CustomToken env("all");
+  TempSite site;
+  TestServer server([](httplib::Server& s, TestServer&) {
+    serve(s, "/status.json", body_with_detail(R"("all ok")"));
+  });
+  DiagnosticSink sink;
+  auto result =
+      load_live_statuses(site_config(site.dir, server.url("/status.json")), at(kNow), sink);
+  CHECK_FALSE(result.have_data);
+  CHECK(has_message(sink, Severity::warning,
+                    "(the token is only 3 characters long, so it may also occur by chance; "
+                    "expected a longer token)"));
+}
+
+TEST_CASE("monitoring: the cache is never written or read through a planted link") {
+  TokenInEnvironment token;
+  TempSite site;
+  TempSite outside;
+  const fs::path victim = outside.dir / "victim.txt";
+  { std::ofstream(victim) << "precious"; }
+  TestServer server(
+      [](httplib::Server& s, TestServer&) { serve(s, "/status.json", fixture("trustsite.json")); });
+  const auto config = site_config(site.dir, server.url("/status.json"));
+
+  SUBCASE("a link named like the temporary file") {
+    fs::create_directories(site.dir / ".trustsite-cache");
+    for (const auto& suffix :
+         {std::to_string(::getpid()), std::to_string(::getpid()) + "-00000000"})
+      fs::create_symlink(victim, site.dir / ".trustsite-cache" / ("monitoring.json.tmp-" + suffix));
+    DiagnosticSink sink;
+    REQUIRE(load_live_statuses(config, at(kNow), sink).have_data);
+    CHECK(read_text(victim) == "precious");
+    CHECK(fs::is_regular_file(fs::symlink_status(site.cache_file())));
+    CHECK(nlohmann::json::parse(read_text(site.cache_file()))["body"] == fixture("trustsite.json"));
+  }
+  SUBCASE("a link as monitoring.json is replaced, not followed, and not read") {
+    fs::create_directories(site.dir / ".trustsite-cache");
+    fs::create_symlink(victim, site.cache_file());
+    DiagnosticSink sink;
+    REQUIRE(load_live_statuses(config, at(kNow), sink).have_data);
+    CHECK(has_message(sink, Severity::warning,
+                      "the monitoring cache is not used: .trustsite-cache/monitoring.json is a "
+                      "symbolic link; expected a file of trustsite's own"));
+    CHECK(read_text(victim) == "precious");
+    CHECK(fs::is_regular_file(fs::symlink_status(site.cache_file())));
+  }
+  SUBCASE("a link as .trustsite-cache is refused: a warning, nothing written") {
+    fs::create_directory_symlink(outside.dir, site.dir / ".trustsite-cache");
+    DiagnosticSink sink;
+    auto result = load_live_statuses(config, at(kNow), sink);
+    CHECK(result.have_data);  // the fresh data is used; only the cache is not written
+    CHECK(has_message(sink, Severity::warning,
+                      "cannot write the monitoring cache: .trustsite-cache is a symbolic link or "
+                      "not a directory; expected a directory of trustsite's own (delete it; "
+                      "trustsite creates it)"));
+    CHECK_FALSE(fs::exists(outside.dir / "monitoring.json"));
+    CHECK(read_text(victim) == "precious");
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(outside.dir)) files += entry.exists();
+    CHECK(files == 1);  // victim.txt only
+  }
+}
+
+TEST_CASE("monitoring: responses nested deeply or with huge values fail with short messages") {
+  TempSite site;
+  const std::string deep =
+      "{\"schema\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  const std::string long_schema = "{\"schema\":\"" + std::string(4 * 1024 * 1024, 's') + "\"}";
+  const std::string long_id =
+      R"({"schema": "trustsite-status/v1", "generated_at": "2026-03-01T08:00:00Z",
+    "items": [{"id": ")" +
+      std::string(1024 * 1024, 'i') + R"(", "status": "shiny"}]})";
+  for (const std::string* body : {&deep, &long_schema, &long_id}) {
+    TestServer server([&](httplib::Server& s, TestServer&) { serve(s, "/status.json", *body); });
+    DiagnosticSink sink;
+    auto result =
+        load_live_statuses(site_config(site.dir, server.url("/status.json")), at(kNow), sink);
+    REQUIRE_FALSE(sink.sorted().empty());
+    for (const Diagnostic& diagnostic : sink.sorted()) {
+      CAPTURE(diagnostic.message.substr(0, 200));
+      CHECK(diagnostic.message.size() < 600);
+    }
+    if (body != &long_id) CHECK(result.fetch_failed);
+  }
+  CHECK_THROWS_WITH_AS(parse_status_json(deep),
+                       "the JSON nests arrays and objects deeper than 64 levels (at byte 74); "
+                       "expected a status document",
+                       StatusFormatError);
+  CHECK_NOTHROW(
+      parse_status_json("{\"a\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                        "[[[[[[[[[[[[[[[[[[[[[[[[[[\"}"));
+  CHECK_THROWS_WITH_AS(
+      parse_status_document(long_schema, MonitoringFormat::trustsite, 0),
+      ("\"schema\" is \"" + std::string(64, 's') + "…\", expected \"trustsite-status/v1\"").c_str(),
+      StatusFormatError);
+}
+
+TEST_CASE(
+    "monitoring: a number beyond the double range is a format error and the cache stands in") {
+  TokenInEnvironment token;
+  TempSite site;
+  std::string body = fixture("trustsite.json");
+  auto server = std::make_unique<TestServer>([&](httplib::Server& s, TestServer&) {
+    s.Get("/status.json", [&](const httplib::Request&, httplib::Response& response) {
+      response.set_content(body, "application/json");  // the body as it is at each request
+    });
+  });
+  auto config = site_config(site.dir, server->url("/status.json"));
+  DiagnosticSink first;
+  REQUIRE(load_live_statuses(config, at(kNow), first).have_data);
+
+  body = R"({"schema": "trustsite-status/v1", "generated_at": "2026-03-01T08:00:00Z",
+    "items": [{"id": "mfa-enforcement", "status": "failing", "weight": 1e400}]})";
+  DiagnosticSink sink;
+  auto result = load_live_statuses(config, at(kNow + 60), sink);
+  CHECK(result.have_data);
+  CHECK(result.from_cache);
+  CHECK_FALSE(result.fatal);
+  CHECK(result.find("mfa-enforcement")->status == "passing");
+  CHECK(has_message(sink, Severity::warning,
+                    "is not valid trustsite data: malformed JSON: a number too large to represent "
+                    "(such as 1e400); expected numbers within the range of a double; using the "
+                    "cached response fetched at 2026-03-01T12:00:00Z"));
+  CHECK(sink.error_count() == 0);
+  CHECK_THROWS_AS(parse_status_json("[-1e400]"), StatusFormatError);
+}
+
+TEST_CASE("monitoring: a cache or a local file from the future shows no current result") {
+  TempSite site;
+  // 2031-06-01T00:00:00Z, five years after "now".
+  const std::int64_t future = 1938038400;
+  const std::string source = "https://status.example/status.json";
+  write_cache(site.dir,
+              {source, "statuspage", future, "", "", fixture("statuspage-components.json")});
+  MonitoringOptions options = at(kNow);
+  options.offline = true;
+  DiagnosticSink sink;
+  auto result = load_live_statuses(site_config(site.dir, source, MonitoringFormat::statuspage),
+                                   options, sink);
+  REQUIRE(result.have_data);
+  REQUIRE_FALSE(result.items.empty());
+  for (const auto& [key, item] : result.items) {
+    CAPTURE(key);
+    CHECK(item.status == "unknown");
+    CHECK(item.stale);
+    CHECK(item.checked_at.empty());
+    CHECK(item.checked_at_unix == 0);
+  }
+  INFO(all_messages(sink));
+  CHECK(has_message(sink, Severity::warning,
+                    "the cached response in .trustsite-cache/monitoring.json says it was fetched "
+                    "at 2031-06-01T00:00:00Z, after the build time 2026-03-01T12:00:00Z; that "
+                    "time says nothing about when the data was really checked, so all"));
+
+  // A local file modified in the future: the same.
+  fs::create_directories(site.dir / "monitoring");
+  const fs::path file = site.dir / "monitoring" / "status.json";
+  std::ofstream(file) << fixture("trustsite.json");
+  fs::last_write_time(file, std::chrono::file_clock::from_sys(
+                                std::chrono::sys_seconds{std::chrono::seconds{future}}));
+  DiagnosticSink file_sink;
+  auto from_file =
+      load_live_statuses(site_config(site.dir, "monitoring/status.json"), at(kNow), file_sink);
+  REQUIRE(from_file.have_data);
+  for (const auto& [key, item] : from_file.items) {
+    CHECK(item.status == "unknown");
+    CHECK(item.checked_at.empty());
+  }
+  INFO(all_messages(file_sink));
+  CHECK(has_message(file_sink, Severity::warning,
+                    "the monitoring source \"monitoring/status.json\" was last modified at "
+                    "2031-06-01T00:00:00Z, after the build time 2026-03-01T12:00:00Z"));
+  // A fresh fetch stays as it was: a check time after receipt is clamped to the receipt.
 }

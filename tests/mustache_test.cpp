@@ -502,7 +502,7 @@ TEST_CASE("mustache: directory_loader looks in order and refuses path traversal"
   write_file(theme / "footer.mustache", "theme footer");
   write_file(dir.path() / "site" / "secret.mustache", "secret");
   write_file(theme / "sub" / "x.mustache", "in a subdirectory");
-  fs::create_directories(theme / "dir.mustache");  // a directory is not a template
+  fs::create_directories(theme / "dir.mustache");  // a directory is not a template file
   const std::vector<std::pair<fs::path, std::string>> dirs = {{site, "templates"},
                                                               {theme, "themes/default/templates/"}};
   const ms::TemplateLoader load = ms::directory_loader(dirs);
@@ -517,7 +517,11 @@ TEST_CASE("mustache: directory_loader looks in order and refuses path traversal"
   CHECK(footer->first == "theme footer");
   CHECK(footer->second == "themes/default/templates/footer.mustache");
   CHECK_FALSE(load("nothing"));
-  CHECK_FALSE(load("dir"));
+  // A directory where a template should be is refused, never skipped silently.
+  CHECK_THROWS_WITH_AS(load("dir"),
+                       doctest::Contains("this file is not a regular file (a directory, FIFO, "
+                                         "socket or device); expected a readable template file"),
+                       ms::TemplateError);
 
   // Names that could leave the template directories are never found, even if the file exists.
   for (const std::string& name :

@@ -4,6 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include "controls_view.h"
+#include "environment.h"
+#include "file_system.h"
+#include "locales.h"
 #include "output_fixture.h"
 
 using namespace trustsite;
@@ -143,4 +147,38 @@ TEST_CASE("trust.json: no sub-processors or AI file -> no such members, and stab
   CHECK(text.back() == '\n');
   CHECK(text.find("Åtkomst") != std::string::npos);  // UTF-8 kept, not \u-escaped
   CHECK(text == render_trust_json(config, content, ymd(2026, 3, 14)));
+}
+
+TEST_CASE("trust.json: live data without a believable check time has no checked_at") {
+  // Issue 13: a cache or local file "from the future" leaves items unknown and without a time.
+  MonitoringResult live = live_mfa(true);
+  live.items["mfa-check"].checked_at.clear();
+  live.items["mfa-check"].checked_at_unix = 0;
+  const ojson doc = make_trust_json(output_config(), output_content(&live), ymd(2026, 3, 14));
+  const ojson& item = doc["categories"][0]["controls"][0]["live"];
+  CHECK(item["status"] == "unknown");
+  CHECK(item["stale"] == true);
+  CHECK_FALSE(item.contains("checked_at"));
+}
+
+TEST_CASE(
+    "live badge: an item without a believable check time reads no current result and shows no "
+    "time") {
+  // The page's side of the case above: what controls_view gives the live-badge template.
+  SiteConfig config = output_config();
+  config.data_dir = read_environment().data_dir;
+  DiagnosticSink sink;
+  const UiStrings strings = UiStrings::load(config, DiskFileSystem({config.data_dir}), sink);
+  REQUIRE(sink.sorted().empty());
+  Content content;
+  MonitoringResult live = live_mfa(true);
+  LiveStatus& item = live.items["mfa-check"];
+  item.checked_at.clear();
+  item.checked_at_unix = 0;
+  const SiteModel model{config, content, strings, live, ymd(2026, 12, 1), {}, ""};
+  const nlohmann::json badge = live_view(make_locale_view(model, "en"), item);
+  CHECK(badge == nlohmann::json{{"status", "unknown"},
+                                {"label", "no current result"},
+                                {"stale", true},
+                                {"detail", "12/12 accounts"}});
 }
