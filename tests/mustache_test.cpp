@@ -431,11 +431,12 @@ TEST_CASE("mustache: runaway rendering is stopped, not hung") {
   for (int i = 0; i < 9; ++i) nested += "{{#l}}";
   for (int i = 0; i < 9; ++i) nested += "{{/l}}";
   const json data = {{"l", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}}};
-  const auto start = std::chrono::steady_clock::now();
+  // The exception is the proof that rendering stopped; how long the budget takes is a matter of
+  // the machine (about 1 s in Release, over 10 s under ASan on a loaded CI machine), so it is not
+  // timed here.
   CHECK_THROWS_WITH_AS(render(nested, data),
                        doctest::Contains("rendering took more than 100000000 steps"),
                        ms::TemplateError);
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
   // Output larger than max_output_bytes.
   const json big = {{"l", json::array()}, {"text", std::string(1 << 20, 'x')}};
   json many = big;
