@@ -8,6 +8,8 @@
 
 using namespace trustsite;
 using trustsite::testing::copy_tree;
+using trustsite::testing::diagnostics_text;
+using trustsite::testing::element_with_id;
 using trustsite::testing::read_file;
 using trustsite::testing::TempDir;
 using trustsite::testing::write_file;
@@ -16,25 +18,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kFixtures = fs::path(TRUSTSITE_TESTS_DIR) / "fixtures" / "sites";
-
-// The text from the element that carries id="<id>" to the end of that element's tag name's
-// closing tag (good enough for the theme's <article>/<tr>/<section> elements).
-std::string element_with_id(const std::string& html, const std::string& id) {
-  const std::size_t at = html.find("id=\"" + id + "\"");
-  if (at == std::string::npos) return {};
-  const std::size_t open = html.rfind('<', at);
-  std::size_t name_end = html.find_first_of(" >", open);
-  const std::string tag = html.substr(open + 1, name_end - open - 1);
-  const std::size_t close = html.find("</" + tag + ">", at);
-  return html.substr(
-      open, close == std::string::npos ? std::string::npos : close + tag.size() + 3 - open);
-}
-
-std::string messages(const BuildReport& report) {
-  std::string out;
-  for (const auto& d : report.diagnostics) out += format_text(d) + "\n";
-  return out;
-}
 
 struct BuiltSite {
   TempDir dir;
@@ -55,7 +38,7 @@ std::unique_ptr<BuiltSite> build_fixture(const std::string& name, BuildOptions o
 
 TEST_CASE("build: a bilingual site produces every page with lang, hreflang and canonical URLs") {
   auto site = build_fixture("basic");
-  INFO(messages(site->report));
+  INFO(diagnostics_text(site->report.diagnostics));
   REQUIRE(site->report.exit_code == 0);
   for (const char* path :
        {"index.html", "404.html", "en/index.html", "sv/index.html", "en/privacy/index.html",
@@ -163,7 +146,8 @@ TEST_CASE("build: refuses an output directory it did not create") {
   options.site_dir = dir / "site";
   BuildReport report = run_build(options, trustsite::testing::test_environment());
   CHECK(report.exit_code == 1);
-  CHECK(messages(report).find("not empty and trustsite did not create it") != std::string::npos);
+  CHECK(diagnostics_text(report.diagnostics).find("not empty and trustsite did not create it") !=
+        std::string::npos);
   CHECK(read_file(dir / "site/public/keep.txt") == "mine");
   options.out_dir = dir / "site";
   CHECK(run_build(options, trustsite::testing::test_environment()).exit_code == 1);
@@ -187,7 +171,7 @@ TEST_CASE("build: --strict turns the missing translations into errors") {
   options.strict = true;
   auto site = build_fixture("basic", options);
   CHECK(site->report.exit_code == 1);
-  const std::string text = messages(site->report);
+  const std::string text = diagnostics_text(site->report.diagnostics);
   CHECK(text.find("content/controls/access.yaml:15:18: error: field 'description' of control 'sso' "
                   "has no sv translation") != std::string::npos);
   CHECK(text.find("error: 2 missing sv translations in total") != std::string::npos);
@@ -215,7 +199,7 @@ TEST_CASE("build: a failed monitoring fetch with on_error: fail exits 3, and 1 w
   BuildOptions options;
   options.site_dir = dir / "site";
   BuildReport report = run_build(options, trustsite::testing::test_environment());
-  INFO(messages(report));
+  INFO(diagnostics_text(report.diagnostics));
   CHECK(report.exit_code == 3);
   CHECK_FALSE(fs::exists(dir / "site/public"));
 
@@ -228,7 +212,7 @@ TEST_CASE("build: a failed monitoring fetch with on_error: fail exits 3, and 1 w
              site_yaml + "monitoring:\n  source: monitoring/missing.json\n");
   report = run_build(options, trustsite::testing::test_environment());
   CHECK(report.exit_code == 0);
-  CHECK(messages(report).find("warning") != std::string::npos);
+  CHECK(diagnostics_text(report.diagnostics).find("warning") != std::string::npos);
 }
 
 TEST_CASE("build: the missing-translation summary counts site.yaml's fields too") {
@@ -242,14 +226,16 @@ TEST_CASE("build: the missing-translation summary counts site.yaml's fields too"
   options.site_dir = dir / "site";
   options.write_output = false;
   // A plain string is English text (SPEC 2): untranslated in sv, counted like a missing key.
-  const std::string text = messages(run_build(options, trustsite::testing::test_environment()));
+  const std::string text =
+      diagnostics_text(run_build(options, trustsite::testing::test_environment()).diagnostics);
   CHECK(text.find("site.yaml:1:10: warning: field 'tagline' of site.yaml is a plain text, which is "
                   "en text, so it has no sv translation") != std::string::npos);
   CHECK(text.find("warning: 3 missing sv translations in total") != std::string::npos);
   write_file(dir / "site/site.yaml",
              "tagline: {en: Only English here}\n" +
                  site_yaml.substr(site_yaml.find('\n', site_yaml.find("tagline:")) + 1));
-  const std::string counted = messages(run_build(options, trustsite::testing::test_environment()));
+  const std::string counted =
+      diagnostics_text(run_build(options, trustsite::testing::test_environment()).diagnostics);
   CHECK(
       counted.find("site.yaml:1:10: warning: field 'tagline' of site.yaml has no sv translation") !=
       std::string::npos);
@@ -266,7 +252,7 @@ TEST_CASE("build: a category entry that is not a regular file is reported, not s
   options.write_output = false;
   BuildReport report = run_build(options, trustsite::testing::test_environment());
   CHECK(report.exit_code == 1);
-  const std::string text = messages(report);
+  const std::string text = diagnostics_text(report.diagnostics);
   CHECK(text.find("content/controls/dangling.yaml:1:1: error: this is not a regular file") !=
         std::string::npos);
   CHECK(text.find("content/controls/folder.yaml:1:1: error: this is not a regular file") !=
@@ -275,7 +261,7 @@ TEST_CASE("build: a category entry that is not a regular file is reported, not s
 
 TEST_CASE("build: a Swedish-first site marks Swedish text on the English page and passes extra") {
   auto site = build_fixture("swedish-first");
-  INFO(messages(site->report));
+  INFO(diagnostics_text(site->report.diagnostics));
   REQUIRE(site->report.exit_code == 0);
   const std::string en = site->page("en/index.html");
   // The untranslated description: `lang="sv"` on its element, and the marker in English.
@@ -288,7 +274,7 @@ TEST_CASE("build: a Swedish-first site marks Swedish text on the English page an
   // Nothing on the Swedish page is marked.
   CHECK(site->page("sv/index.html").find("lang-marker") == std::string::npos);
   // The warnings name both untranslated fields, and the summary counts them.
-  const std::string text = messages(site->report);
+  const std::string text = diagnostics_text(site->report.diagnostics);
   CHECK(text.find("content/controls/access.yaml:8:7: warning: field 'description' of control "
                   "'mfa' has no en translation") != std::string::npos);
   CHECK(text.find("content/controls/access.yaml:12:12: warning: field 'title' of control 'sso' "
@@ -335,8 +321,9 @@ TEST_CASE("build: --offline with a missing local monitoring file only warns (SPE
   options.offline = true;
   const BuildReport offline = run_build(options, trustsite::testing::test_environment());
   CHECK(offline.exit_code == 0);
-  CHECK(messages(offline).find("cannot read the monitoring source \"monitoring/missing.json\": "
-                               "it does not exist") != std::string::npos);
+  CHECK(diagnostics_text(offline.diagnostics)
+            .find("cannot read the monitoring source \"monitoring/missing.json\": "
+                  "it does not exist") != std::string::npos);
   options.offline = false;
   CHECK(run_build(options, trustsite::testing::test_environment()).exit_code == 3);
 }

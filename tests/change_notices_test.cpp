@@ -19,22 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool has(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
-
-// The element that carries id="<id>", up to its closing tag (a <tr> or <section>).
-std::string element_with_id(const std::string& html, const std::string& id) {
-  const std::size_t at = html.find("id=\"" + id + "\"");
-  if (at == std::string::npos) return {};
-  const std::size_t open = html.rfind('<', at);
-  const std::size_t name_end = html.find_first_of(" >", open);
-  const std::string tag = html.substr(open + 1, name_end - open - 1);
-  const std::size_t close = html.find("</" + tag + ">", at);
-  return html.substr(
-      open, close == std::string::npos ? std::string::npos : close + tag.size() + 3 - open);
-}
-
 // The text between `from` and the next `to` after it; empty when `from` is absent.
 std::string between(const std::string& text, const std::string& from, const std::string& to) {
   const std::size_t start = text.find(from);

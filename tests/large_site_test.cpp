@@ -14,6 +14,8 @@
 
 using namespace trustsite;
 using trustsite::testing::copy_tree;
+using trustsite::testing::diagnostics_text;
+using trustsite::testing::file_tree;
 using trustsite::testing::read_file;
 using trustsite::testing::TempDir;
 namespace fs = std::filesystem;
@@ -78,42 +80,28 @@ BuildReport build_large(const TempDir& dir, std::size_t threads) {
   return report;
 }
 
-std::map<std::string, std::string> tree(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root))
-    if (entry.is_regular_file())
-      files[fs::relative(entry.path(), root).generic_string()] = read_file(entry.path());
-  return files;
-}
-
-std::string diagnostics_text(const BuildReport& report) {
-  std::string out;
-  for (const auto& d : report.diagnostics) out += format_text(d) + "\n";
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("large site: one thread and several threads build the same bytes and diagnostics") {
   TempDir dir;
   const BuildReport one = build_large(dir, 1);
-  REQUIRE_MESSAGE(one.exit_code == 0, diagnostics_text(one));
+  REQUIRE_MESSAGE(one.exit_code == 0, diagnostics_text(one.diagnostics));
   const BuildReport four = build_large(dir, 4);
   const BuildReport again = build_large(dir, 3);
   REQUIRE(four.exit_code == 0);
   REQUIRE(again.exit_code == 0);
 
   // Every generated file reported its missing translations and unknown fields, in file order.
-  const std::string diagnostics = diagnostics_text(one);
+  const std::string diagnostics = diagnostics_text(one.diagnostics);
   CHECK(diagnostics.find("content/controls/generated-0.yaml:") != std::string::npos);
   CHECK(diagnostics.find("content/controls/generated-19.yaml:") != std::string::npos);
   CHECK(diagnostics.find("generated-7.yaml:50:7: warning: field 'description' of control "
                          "'gen-7-3' has no sv translation") != std::string::npos);
   CHECK(diagnostics.find("generated-0.yaml:") < diagnostics.find("generated-1.yaml:"));
-  CHECK(diagnostics_text(four) == diagnostics);
-  CHECK(diagnostics_text(again) == diagnostics);
+  CHECK(diagnostics_text(four.diagnostics) == diagnostics);
+  CHECK(diagnostics_text(again.diagnostics) == diagnostics);
 
-  const auto files = tree(dir / "public1");
+  const auto files = file_tree(dir / "public1");
   CHECK(files.size() > 20);
   // All 2 000 generated controls (and the example's) are on the home page and in trust.json.
   const std::string& home = files.at("en/index.html");
@@ -121,7 +109,7 @@ TEST_CASE("large site: one thread and several threads build the same bytes and d
   CHECK(home.find("id=\"gen-19-99\"") != std::string::npos);
   CHECK(files.at("trust.json").find("\"gen-19-99\"") != std::string::npos);
   for (const char* other : {"public4", "public3"}) {
-    const auto parallel = tree(dir / other);
+    const auto parallel = file_tree(dir / other);
     REQUIRE(parallel.size() == files.size());
     for (const auto& [path, content] : files) {
       INFO(other << "/" << path);

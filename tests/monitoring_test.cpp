@@ -179,9 +179,7 @@ MonitoringOptions at(std::int64_t now) {
 }
 
 std::string all_messages(const DiagnosticSink& sink) {
-  std::string text;
-  for (const Diagnostic& diagnostic : sink.sorted()) text += format_text(diagnostic) + "\n";
-  return text;
+  return trustsite::testing::diagnostics_text(sink.sorted());
 }
 
 bool has_message(const DiagnosticSink& sink, Severity severity, const std::string& part) {

@@ -10,6 +10,7 @@
 #include "test_util.h"
 
 using namespace trustsite;
+using trustsite::testing::diagnostics_text;
 using trustsite::testing::read_file;
 using trustsite::testing::TempDir;
 using trustsite::testing::write_file;
@@ -46,12 +47,6 @@ std::string usage_error(const NewSiteOptions& options) {
     return error.what();
   }
   return "(no error)";
-}
-
-std::string messages(const BuildReport& report) {
-  std::string out;
-  for (const auto& d : report.diagnostics) out += format_text(d) + "\n";
-  return out;
 }
 
 }  // namespace
@@ -130,8 +125,8 @@ TEST_CASE("new: every locale choice gives a site that passes check --strict at o
     options.strict = true;
     options.write_output = false;
     const BuildReport report = run_build(options, trustsite::testing::test_environment());
-    CHECK_MESSAGE(report.exit_code == 0, messages(report));
-    CHECK_MESSAGE(report.diagnostics.empty(), messages(report));
+    CHECK_MESSAGE(report.exit_code == 0, diagnostics_text(report.diagnostics));
+    CHECK_MESSAGE(report.diagnostics.empty(), diagnostics_text(report.diagnostics));
     // The modelines point at the copied schemas, which are trustsite's own.
     CHECK(read_file(dir / "site/schemas/controls.schema.json") ==
           read_file(read_environment().data_dir / "schemas/controls.schema.json"));

@@ -11,6 +11,8 @@
 
 using namespace trustsite;
 using trustsite::testing::copy_tree;
+using trustsite::testing::element_with_id;
+using trustsite::testing::has;
 using trustsite::testing::read_file;
 using trustsite::testing::ScopedEnv;
 using trustsite::testing::TempDir;
@@ -19,17 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kPosture = fs::path(TRUSTSITE_TESTS_DIR) / "fixtures" / "sites" / "posture";
-
-// The element that carries id="<id>", up to the closing tag of its own name.
-std::string element(const std::string& html, const std::string& id) {
-  const std::size_t at = html.find("id=\"" + id + "\"");
-  if (at == std::string::npos) return {};
-  const std::size_t open = html.rfind('<', at);
-  const std::size_t name_end = html.find_first_of(" >", open);
-  const std::string tag = html.substr(open + 1, name_end - open - 1);
-  const std::size_t close = html.find("</" + tag + ">", at);
-  return html.substr(open, close + tag.size() + 3 - open);
-}
 
 // The compact row (<details>) whose body carries `id`: summary (name, status) and body.
 std::string row(const std::string& html, const std::string& id) {
@@ -61,10 +52,6 @@ std::unique_ptr<Built> build(const char* now, bool strict = false) {
   return built;
 }
 
-bool has(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
-
 }  // namespace
 
 TEST_CASE("posture site: builds at a fixed now and reports the expired attestation") {
@@ -85,7 +72,8 @@ TEST_CASE("posture site: builds at a fixed now and reports the expired attestati
   auto earlier = build("2026-06-10T00:00:00Z");
   CHECK(earlier->report.exit_code == 0);
   CHECK(has(earlier->text, "framework 'soc-2-type-1' expires on 2026-06-30, in 20 days"));
-  CHECK(has(element(earlier->file("en/index.html"), "soc-2-type-1"), "data-status=\"achieved\""));
+  CHECK(has(element_with_id(earlier->file("en/index.html"), "soc-2-type-1"),
+            "data-status=\"achieved\""));
 }
 
 TEST_CASE("posture site: certifications and highlights at the top, every status in words") {
@@ -142,9 +130,11 @@ TEST_CASE("posture site: certifications and highlights at the top, every status 
   CHECK(has(en, "Certificate: On request"));
 
   // Highlights: ids, links to an item and to a page in the same locale.
-  CHECK(has(element(en, "data-in-sweden"), "<a href=\"#staff-mfa\">Sweden only (Stockholm)</a>"));
-  CHECK(has(element(sv, "privacy-notice"), "<a href=\"../sv/privacy/\">Så behandlar vi dem</a>"));
-  CHECK(has(element(sv, "no-ai-training"), "<dd class=\"highlight__value\">Aldrig</dd>"));
+  CHECK(has(element_with_id(en, "data-in-sweden"),
+            "<a href=\"#staff-mfa\">Sweden only (Stockholm)</a>"));
+  CHECK(has(element_with_id(sv, "privacy-notice"),
+            "<a href=\"../sv/privacy/\">Så behandlar vi dem</a>"));
+  CHECK(has(element_with_id(sv, "no-ai-training"), "<dd class=\"highlight__value\">Aldrig</dd>"));
 
   // Framework labels on controls: "Mapped to", linked only where a mapping matches.
   const std::string mfa = row(en, "staff-mfa");
@@ -175,7 +165,7 @@ TEST_CASE("posture site: the document library publishes, links and asks for acce
 
   const std::string en = site->file("en/index.html");
   const std::string sv = site->file("sv/index.html");
-  const std::string pentest = element(en, "pentest-summary-2026");
+  const std::string pentest = element_with_id(en, "pentest-summary-2026");
   CHECK(pentest.rfind("<article id=\"pentest-summary-2026\" class=\"document access-public\" "
                       "data-status=\"public\">",
                       0) == 0);
@@ -183,23 +173,23 @@ TEST_CASE("posture site: the document library publishes, links and asks for acce
                          "\" type=\"text/plain\" hreflang=\"en\">Download"));
   CHECK(has(pentest, "TXT, " + std::to_string(source.size()) + " bytes"));
   CHECK(has(pentest, "<code class=\"checksum__value\">" + sha + "</code>"));
-  CHECK(has(element(sv, "pentest-summary-2026"), "Språk: engelska"));
+  CHECK(has(element_with_id(sv, "pentest-summary-2026"), "Språk: engelska"));
 
-  const std::string policy = element(en, "security-policy");
+  const std::string policy = element_with_id(en, "security-policy");
   CHECK(has(policy,
             "href=\"https://fjallgard.example/security-policy\" rel=\"noopener noreferrer\""
             " hreflang=\"sv\">Open"));
   CHECK(has(policy, "data-status=\"public\""));
 
   // Non-public: the site's request form, as it is; never a file.
-  const std::string certificate = element(sv, "iso-certificate");
+  const std::string certificate = element_with_id(sv, "iso-certificate");
   CHECK(has(certificate, "data-status=\"on_request\""));
   CHECK(has(certificate,
             "<a class=\"document__button document__button--request\" "
             "href=\"https://fjallgard.example/request-access\">Begär åtkomst"));
   CHECK(has(certificate, "På begäran</p>"));
-  CHECK(has(element(en, "soc-2-report"), "data-status=\"under_nda\""));
-  CHECK(has(element(en, "soc-2-report"), "Under NDA</p>"));
+  CHECK(has(element_with_id(en, "soc-2-report"), "data-status=\"under_nda\""));
+  CHECK(has(element_with_id(en, "soc-2-report"), "Under NDA</p>"));
 
   // trust.json: frameworks, documents with the file's SHA-256 and size, highlights.
   const auto trust = nlohmann::json::parse(site->file("trust.json"));

@@ -18,6 +18,8 @@
 
 using namespace trustsite;
 using trustsite::testing::copy_tree;
+using trustsite::testing::diagnostics_text;
+using trustsite::testing::file_tree;
 using trustsite::testing::read_file;
 using trustsite::testing::ScopedEnv;
 using trustsite::testing::TempDir;
@@ -41,21 +43,6 @@ BuildReport build_example(const TempDir& dir) {
   return run_build(options, trustsite::testing::test_environment());
 }
 
-// Every regular file below `root`, by path relative to it (sorted: std::map).
-std::map<std::string, std::string> tree(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root))
-    if (entry.is_regular_file())
-      files[fs::relative(entry.path(), root).generic_string()] = read_file(entry.path());
-  return files;
-}
-
-std::string diagnostics_text(const BuildReport& report) {
-  std::string out;
-  for (const auto& d : report.diagnostics) out += format_text(d) + "\n";
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("reproducible builds: the example site twice, same SOURCE_DATE_EPOCH, same bytes") {
@@ -63,11 +50,11 @@ TEST_CASE("reproducible builds: the example site twice, same SOURCE_DATE_EPOCH, 
   TempDir first, second;
   const BuildReport a = build_example(first);
   const BuildReport b = build_example(second);
-  REQUIRE_MESSAGE(a.exit_code == 0, diagnostics_text(a));
-  REQUIRE_MESSAGE(b.exit_code == 0, diagnostics_text(b));
+  REQUIRE_MESSAGE(a.exit_code == 0, diagnostics_text(a.diagnostics));
+  REQUIRE_MESSAGE(b.exit_code == 0, diagnostics_text(b.diagnostics));
 
-  const auto files_a = tree(first / "public");
-  const auto files_b = tree(second / "public");
+  const auto files_a = file_tree(first / "public");
+  const auto files_b = file_tree(second / "public");
   std::vector<std::string> names_a, names_b;
   for (const auto& [name, _] : files_a) names_a.push_back(name);
   for (const auto& [name, _] : files_b) names_b.push_back(name);
@@ -90,8 +77,8 @@ TEST_CASE("example site: every output of SPEC 4, CSP in every page, feed links, 
   ScopedEnv epoch("SOURCE_DATE_EPOCH", "1790000000");
   TempDir dir;
   const BuildReport report = build_example(dir);
-  REQUIRE_MESSAGE(report.exit_code == 0, diagnostics_text(report));
-  const auto files = tree(dir / "public");
+  REQUIRE_MESSAGE(report.exit_code == 0, diagnostics_text(report.diagnostics));
+  const auto files = file_tree(dir / "public");
   for (const char* name :
        {"index.html", "404.html", "en/index.html", "sv/index.html", "sitemap.xml", "robots.txt",
         "trust.json", "_headers", ".well-known/security.txt", "en/subprocessors.atom",
@@ -172,8 +159,8 @@ TEST_CASE("--base-url with a path: sitemap, feeds, security.txt and 404 links ca
   options.offline = true;
   options.base_url = "https://nordlys.example/trust";
   const BuildReport report = run_build(options, trustsite::testing::test_environment());
-  REQUIRE_MESSAGE(report.exit_code == 0, diagnostics_text(report));
-  const auto files = tree(dir / "public");
+  REQUIRE_MESSAGE(report.exit_code == 0, diagnostics_text(report.diagnostics));
+  const auto files = file_tree(dir / "public");
   CHECK(files.at("sitemap.xml").find("<loc>https://nordlys.example/trust/sv/</loc>") !=
         std::string::npos);
   CHECK(files.at("sitemap.xml").find("<loc>https://nordlys.example/en/") == std::string::npos);

@@ -5,11 +5,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "diagnostics.h"
 #include "environment.h"
 
 namespace trustsite::testing {
@@ -98,6 +101,45 @@ inline void copy_tree(const std::filesystem::path& from, const std::filesystem::
   std::filesystem::copy(
       from, to,
       std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+}
+
+// Every regular file below `root`: its path relative to `root` (generic form, '/') -> its bytes,
+// sorted by path, so that two output trees compare with one ==.
+inline std::map<std::string, std::string> file_tree(const std::filesystem::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
+    if (entry.is_regular_file())
+      files[std::filesystem::relative(entry.path(), root).generic_string()] =
+          read_file(entry.path());
+  return files;
+}
+
+// The diagnostics as the CLI prints them (`path:line:col: severity: message`), one per line;
+// for INFO() and failure messages.
+inline std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const Diagnostic& diagnostic : diagnostics) out += format_text(diagnostic) + "\n";
+  return out;
+}
+
+// Whether `text` contains `needle`.
+inline bool has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// The HTML of the element that carries id="<id>": from its start tag to the first closing tag
+// of the same name after the id (good enough for the theme's <article>, <tr>, <section>,
+// <details>, which do not nest in themselves); to the end of `html` when there is no closing
+// tag, and empty when no element carries the id.
+inline std::string element_with_id(const std::string& html, const std::string& id) {
+  const std::size_t at = html.find("id=\"" + id + "\"");
+  if (at == std::string::npos) return {};
+  const std::size_t open = html.rfind('<', at);
+  const std::size_t name_end = html.find_first_of(" >", open);
+  const std::string tag = html.substr(open + 1, name_end - open - 1);
+  const std::size_t close = html.find("</" + tag + ">", at);
+  return html.substr(
+      open, close == std::string::npos ? std::string::npos : close + tag.size() + 3 - open);
 }
 
 }  // namespace trustsite::testing

@@ -16,6 +16,9 @@
 
 using namespace trustsite;
 using trustsite::testing::copy_tree;
+using trustsite::testing::diagnostics_text;
+using trustsite::testing::element_with_id;
+using trustsite::testing::has;
 using trustsite::testing::read_file;
 using trustsite::testing::TempDir;
 namespace fs = std::filesystem;
@@ -45,22 +48,6 @@ const Built& built() {
   return site;
 }
 
-bool has(const std::string& html, const std::string& needle) {
-  return html.find(needle) != std::string::npos;
-}
-
-// The element that carries id="<id>", up to its closing tag.
-std::string element_with_id(const std::string& html, const std::string& id) {
-  const std::size_t at = html.find("id=\"" + id + "\"");
-  if (at == std::string::npos) return {};
-  const std::size_t open = html.rfind('<', at);
-  const std::size_t name_end = html.find_first_of(" >", open);
-  const std::string tag = html.substr(open + 1, name_end - open - 1);
-  const std::size_t close = html.find("</" + tag + ">", at);
-  return html.substr(
-      open, close == std::string::npos ? std::string::npos : close + tag.size() + 3 - open);
-}
-
 // The text of the <dd> that follows <dt>`label`</dt> (the programme's facts).
 std::string fact(const std::string& html, const std::string& label) {
   const std::string dt = "<dt>" + label + "</dt>";
@@ -72,17 +59,11 @@ std::string fact(const std::string& html, const std::string& label) {
   return html.substr(open + 4, close - open - 4);
 }
 
-std::string messages(const BuildReport& report) {
-  std::string out;
-  for (const auto& d : report.diagnostics) out += format_text(d) + "\n";
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("details: the fixture builds and warns only about its four missing translations") {
   const Built& site = built();
-  INFO(messages(site.report));
+  INFO(diagnostics_text(site.report.diagnostics));
   REQUIRE(site.report.exit_code == 0);
   std::vector<std::string> lines;
   for (const auto& d : site.report.diagnostics) lines.push_back(format_text(d));
