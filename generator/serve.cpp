@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "change_watch.h"
 #include "data_dirs.h"
 #include "site_paths.h"
 
@@ -51,6 +52,16 @@ class BlockedSignals {
   sigset_t previous_{};
 };
 
+// The directory trees that hold a build's inputs besides site.yaml: content/, templates/,
+// themes/, locales/ and monitoring/ of the site and of the data directory.
+std::vector<fs::path> input_trees(const fs::path& site_dir, const fs::path& data_dir) {
+  std::vector<fs::path> trees;
+  for (const auto& dir : search_dirs(site_dir, data_dir))
+    for (const char* sub : {"content", "templates", "themes", "locales", "monitoring"})
+      trees.push_back(dir / sub);
+  return trees;
+}
+
 }  // namespace
 
 std::string input_fingerprint(const fs::path& site_dir, const fs::path& data_dir) {
@@ -61,13 +72,8 @@ std::string input_fingerprint(const fs::path& site_dir, const fs::path& data_dir
     auto time = fs::last_write_time(path, ec).time_since_epoch().count();
     fingerprint += path.string() + '\t' + std::to_string(size) + '\t' + std::to_string(time) + '\n';
   };
-  std::vector<fs::path> roots;
-  for (const auto& dir : search_dirs(site_dir, data_dir)) {
-    for (const char* sub : {"content", "templates", "themes", "locales", "monitoring"})
-      roots.push_back(dir / sub);
-  }
   if (fs::exists(site_dir / "site.yaml", ec)) add(site_dir / "site.yaml");
-  for (const auto& root : roots) {
+  for (const auto& root : input_trees(site_dir, data_dir)) {
     std::vector<fs::path> files;
     for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
       if (it->is_regular_file(ec)) files.push_back(it->path());
@@ -138,8 +144,11 @@ int serve(const ServeOptions& options, const Environment& environment) {
 
   std::atomic<bool> running{true};
   std::thread watcher([&] {
+    // inotify wakes the loop at once when an input is saved; the poll every
+    // poll_milliseconds stays, for changes inotify cannot see and to notice the shutdown.
+    ChangeWatch watch(input_trees(site_dir, environment.data_dir), {site_dir});
     while (running) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_milliseconds));
+      watch.wait(std::chrono::milliseconds(options.poll_milliseconds));
       std::string now = input_fingerprint(site_dir, environment.data_dir);
       if (now == fingerprint) continue;
       fingerprint = std::move(now);
