@@ -11,64 +11,15 @@
 // - the chooser at / stays (no blind redirect) and links to every locale;
 // - no page logs an error or a Content-Security-Policy violation (the server sends _headers).
 // Usage: node browser.mjs <public-dir>. Prints one line per check and "N passed, N failed".
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { check, withBrowser } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const publicDir = process.argv[2];
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`);
-  }
-}
-
-// The static server runs as a child process; stopped by its PID at the end.
-function startServer() {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(here, 'serve.mjs'), publicDir], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout.setEncoding('utf8');
-    child.stdout.once('data', (line) => resolvePromise({ child, base: line.trim() }));
-  });
-}
-
-const { child: server, base } = await startServer();
-const userDataDir = mkdtempSync(join(tmpdir(), 'trustsite-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 800 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+await withBrowser(publicDir, 'browser run', async ({ page, base }) => {
   const problems = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
@@ -212,12 +163,4 @@ try {
   check('/ shows the language chooser (no redirect) with links to en/ and sv/', page.url() === base && choices.includes('en/') && choices.includes('sv/'), JSON.stringify({ url: page.url(), choices }));
   const seen = takeProblems();
   check('navigation: no errors, CSP violations or foreign requests', seen.length === 0, seen.join('\n'));
-} catch (error) {
-  check('browser run', false, String(error?.stack ?? error));
-} finally {
-  if (context) await context.close().catch(() => {});
-  rmSync(userDataDir, { recursive: true, force: true });
-  server.kill('SIGTERM');
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed || passed === 0 ? 1 : 0);
+});
