@@ -16,14 +16,8 @@ repo="$(cd "$here/../.." && pwd)"
 build="$(cd "${1:?usage: run.sh BUILD_DIR package|source}" && pwd)"
 mode="${2:?usage: run.sh BUILD_DIR package|source}"
 
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-need_command() {
-  command -v "$1" >/dev/null 2>&1 ||
-    fail "'$1' not found; install it with: bash scripts/install-deps.sh --test ($2)"
-}
+# shellcheck source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 need_command python3 "Debian package python3"
 python3 -c 'import yaml' 2>/dev/null ||
   fail "Python module yaml not found; install it with: bash scripts/install-deps.sh --test (Debian package python3-yaml)"

@@ -18,14 +18,8 @@ set -euo pipefail
 
 build="$(cd "${1:?usage: run.sh BUILD_DIR}" && pwd)"
 
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-need_command() {
-  command -v "$1" >/dev/null 2>&1 ||
-    fail "'$1' not found; install it with: bash scripts/install-deps.sh --test ($2)"
-}
+# shellcheck source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 need_command cpack "Debian package cmake"
 need_command dpkg-deb "Debian package dpkg"
 need_command dpkg-query "Debian package dpkg"

@@ -17,14 +17,8 @@ binary="${1:?usage: run.sh TRUSTSITE_BINARY xml|html|schema|browser|layout|all}"
 step="${2:-all}"
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-need_command() {
-  command -v "$1" >/dev/null 2>&1 ||
-    fail "'$1' not found; install it with: bash scripts/install-deps.sh --test ($2)"
-}
+# shellcheck source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 need_node_modules() {
   need_command node "Debian package nodejs"
   local module
