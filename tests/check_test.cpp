@@ -1470,21 +1470,32 @@ TEST_CASE("build: hostile content never becomes markup, scripts or script links"
 
 // ---- Schemas and loaders agree ------------------------------------------------------------
 
+namespace {
+
+// schemas/<name>.schema.json of the source tree, parsed; fails the test when it is missing.
+nlohmann::json load_schema(const std::string& name) {
+  const fs::path file =
+      fs::path(TRUSTSITE_TESTS_DIR).parent_path() / "schemas" / (name + ".schema.json");
+  const std::string text = read_file(file);
+  REQUIRE_MESSAGE(!text.empty(), name);
+  return nlohmann::json::parse(text);
+}
+
+// The property names of an object schema.
+std::set<std::string> keys(const nlohmann::json& object_schema) {
+  std::set<std::string> names;
+  for (const auto& [key, value] : object_schema.at("properties").items()) names.insert(key);
+  return names;
+}
+
+std::set<std::string> set_of(const std::vector<std::string>& names) {
+  return std::set<std::string>(names.begin(), names.end());
+}
+
+}  // namespace
+
 TEST_CASE("schemas: every field the loaders know is in schemas/, and every schema field is known") {
-  const fs::path schemas = fs::path(TRUSTSITE_TESTS_DIR).parent_path() / "schemas";
-  auto load = [&](const std::string& name) {
-    const std::string text = read_file(schemas / (name + ".schema.json"));
-    REQUIRE_MESSAGE(!text.empty(), name);
-    return nlohmann::json::parse(text);
-  };
-  auto keys = [](const nlohmann::json& object_schema) {
-    std::set<std::string> names;
-    for (const auto& [key, value] : object_schema.at("properties").items()) names.insert(key);
-    return names;
-  };
-  auto set_of = [](const std::vector<std::string>& names) {
-    return std::set<std::string>(names.begin(), names.end());
-  };
+  auto load = [](const std::string& name) { return load_schema(name); };
   auto enum_of = [](const nlohmann::json& property) {
     return property.at("enum").get<std::set<std::string>>();
   };
@@ -1569,19 +1580,7 @@ TEST_CASE("schemas: every field the loaders know is in schemas/, and every schem
 // (SPEC 7 "Editor support"; docs/editors.md).
 TEST_CASE("schemas: front matter, theme.yaml and UI strings files agree with their loaders") {
   const fs::path source = fs::path(TRUSTSITE_TESTS_DIR).parent_path();
-  auto load = [&](const std::string& name) {
-    const std::string text = read_file(source / "schemas" / (name + ".schema.json"));
-    REQUIRE_MESSAGE(!text.empty(), name);
-    return nlohmann::json::parse(text);
-  };
-  auto keys = [](const nlohmann::json& object_schema) {
-    std::set<std::string> names;
-    for (const auto& [key, value] : object_schema.at("properties").items()) names.insert(key);
-    return names;
-  };
-  auto set_of = [](const std::vector<std::string>& names) {
-    return std::set<std::string>(names.begin(), names.end());
-  };
+  auto load = [](const std::string& name) { return load_schema(name); };
   const auto front_matter = load("front-matter");
   CHECK(keys(front_matter) == set_of(content_fields().front_matter));
   CHECK(front_matter["required"] == nlohmann::json{"title"});
