@@ -19,13 +19,14 @@ const comment = (text) =>
   (text ?? "").split("\n\n").at(-1).split("\n").map((l) => l.trim()).filter(Boolean).join(" ");
 
 // The schema of one map of UI strings; `swedish` is the same map of sv.yaml.
-function mapSchema(map, swedish) {
+// A comment above a nested map's first key belongs to the map's value node in the `yaml` parser.
+function mapSchema(map, swedish, nested = false) {
   const properties = {};
-  for (const pair of map.items) {
+  for (const [index, pair] of map.items.entries()) {
     const key = String(pair.key.value ?? pair.key);
-    const note = comment(pair.key.commentBefore);
+    const note = comment(pair.key.commentBefore ?? (nested && index === 0 ? map.commentBefore : undefined));
     if (YAML.isMap(pair.value)) {
-      properties[key] = { ...mapSchema(pair.value, swedish?.[key] ?? {}) };
+      properties[key] = { ...mapSchema(pair.value, swedish?.[key] ?? {}, true) };
       properties[key].description = note || `The UI strings ${key}.*`;
     } else {
       const english = String(pair.value?.value ?? "");

@@ -1,5 +1,5 @@
 // Browser checks of the built site in Debian's headless Chromium through playwright-core:
-// - axe-core reports no violations on /en/, /sv/ and one policy page, at 1280 px and 320 px
+// - axe-core reports no violations on /en/, /sv/ and one policy page, at 1280, 375 and 320 px
 //   wide, in the light and the dark colour scheme;
 // - the language switcher on /en/ (and on a policy page) leads to the same page under /sv/,
 //   with <html lang="sv">;
@@ -38,7 +38,7 @@ await withBrowser(publicDir, 'browser run', async ({ page, base }) => {
   // the DevTools protocol (page.evaluate), which CSP does not govern.
   const policyPage = 'en/responsible-disclosure/';
   for (const path of ['en/', 'sv/', policyPage]) {
-    for (const width of [1280, 320]) {
+    for (const width of [1280, 375, 320]) {
       for (const colorScheme of ['light', 'dark']) {
         await page.setViewportSize({ width, height: 800 });
         await page.emulateMedia({ colorScheme });

@@ -1,8 +1,7 @@
 // Layout checks of the built Trust Center in Debian's headless Chromium (playwright-core), the
 // reader's view of issue 14:
-// - page height of /en/ within a ceiling at 1280 px and 375 px, with every control still on the
-//   page (one closed summary row each); the goal of issue 14 is 8,000 and 16,000 px, the ceilings
-//   below are what the default theme reaches today, so the page cannot grow back unnoticed;
+// - page height of /en/ at most 8,000 px at 1280 px and 16,000 px at 375 px (issue 14), with
+//   every control still on the page (one closed summary row each);
 // - the first screen (1280x800) shows the title, the certifications with their status, all key
 //   facts, the status counts, the update stamp and the header's link to report a vulnerability; at 375 px
 //   the first 1.5 screens show all of them but the key facts, which must at least begin there;
@@ -80,7 +79,7 @@ try {
 
   // Page heights, every control present as a row; screenshots in both schemes.
   const controlCount = (readFileSync(join(publicDir, 'en/index.html'), 'utf8').match(/<details class="control /g) ?? []).length;
-  for (const [width, limit] of [[1280, 12000], [375, 23000]]) {
+  for (const [width, limit] of [[1280, 8000], [375, 16000]]) {
     for (const locale of ['en', 'sv']) {
       for (const colorScheme of ['light', 'dark']) {
         await page.setViewportSize({ width, height: 800 });
