@@ -12,51 +12,15 @@
 //   of the print layout) go to the directory given as the second argument.
 // Usage: node layout.mjs <public-dir> <screenshot-dir>. Prints one line per check and
 // "N passed, N failed".
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { check, chromiumArgs, executablePath, withBrowser } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const publicDir = process.argv[2];
 const shots = process.argv[3];
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 mkdirSync(shots, { recursive: true });
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`);
-  }
-}
-
-function startServer() {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(here, 'serve.mjs'), publicDir], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout.setEncoding('utf8');
-    child.stdout.once('data', (line) => resolvePromise({ child, base: line.trim() }));
-  });
-}
 
 // The number of pages of a PDF: its page objects (Chromium writes one "/Type /Page" each).
 function pdfPageCount(file) {
@@ -64,17 +28,7 @@ function pdfPageCount(file) {
   return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-const { child: server, base } = await startServer();
-const userDataDir = mkdtempSync(join(tmpdir(), 'trustsite-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 800 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+await withBrowser(publicDir, 'layout run', async ({ page, base, profileDir }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
 
   // Page heights, every control present as a row; screenshots in both schemes.
@@ -173,7 +127,7 @@ try {
   await page.emulateMedia({ media: 'screen' });
 
   // The page count of Chromium's own print-to-PDF (the command line a reader's "Save as PDF" uses).
-  const pdf = join(userDataDir, 'en.pdf');
+  const pdf = join(profileDir, 'en.pdf');
   const printProfile = mkdtempSync(join(tmpdir(), 'trustsite-print-'));
   execFileSync(executablePath, [...chromiumArgs, `--user-data-dir=${printProfile}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `${base}en/`], { stdio: 'ignore', timeout: 120000 });
   rmSync(printProfile, { recursive: true, force: true });
@@ -186,12 +140,4 @@ try {
     console.log('note: pdftoppm not found; en-print-pdf-page-1.png not written');
   }
   check(`print: /en/ is ${pages} A4 pages (at most 12)`, pages > 0 && pages <= 12, `${pages} pages`);
-} catch (error) {
-  check('layout run', false, String(error?.stack ?? error));
-} finally {
-  if (context) await context.close().catch(() => {});
-  rmSync(userDataDir, { recursive: true, force: true });
-  server.kill('SIGTERM');
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed || passed === 0 ? 1 : 0);
+});
