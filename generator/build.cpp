@@ -12,6 +12,7 @@
 #include "headers.h"
 #include "language_marks.h"
 #include "link_check.h"
+#include "load_steps.h"
 #include "locales.h"
 #include "monitoring.h"
 #include "mustache.h"
@@ -149,10 +150,29 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     if (config.monitoring) validate_monitoring_config(*config.monitoring, sink);
 
     // Stage 2: content, UI strings and the theme.
-    const UiStrings strings = UiStrings::load(config, files, sink);
-    Content content = load_content(config, files, sink, missing);
+    // They are independent and load at once; their diagnostics are merged in this order, as a
+    // load one after the other gives (load_steps.h).
+    std::optional<UiStrings> loaded_strings;
+    Content content;
+    std::optional<Theme> theme;
+    const std::vector<LoadStep> steps = {
+        [&](DiagnosticSink& step_sink, MissingTranslations&) {
+          loaded_strings = UiStrings::load(config, files, step_sink);
+        },
+        [&](DiagnosticSink& step_sink, MissingTranslations& step_missing) {
+          content = load_content(config, files, step_sink, step_missing);
+        },
+        [&](DiagnosticSink& step_sink, MissingTranslations&) {
+          theme = load_theme(config, files, step_sink);
+        },
+    };
+    auto loaded = run_load_steps(steps, sink.strict());
+    merge_load_step(*loaded[0], sink, missing);
+    merge_load_step(*loaded[1], sink, missing);
     report_missing_translations(config, missing, sink);
-    const std::optional<Theme> theme = load_theme(config, files, sink);
+    merge_load_step(*loaded[2], sink, missing);
+    loaded.clear();
+    const UiStrings& strings = *loaded_strings;
     if (!theme) return finish(1);
     mustache::TemplateLibrary library(mustache::directory_loader(theme->template_dirs, files),
                                       mustache::TemplateLibrary::MissingPartial::throw_error);
