@@ -1,6 +1,8 @@
 #include "build.h"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 
 #include "assets.h"
 #include "atom_feed.h"
@@ -54,22 +56,21 @@ void check_templates(mustache::TemplateLibrary& library, const Theme& theme,
 
 // Plans and renders every page, one after the other: each page's context is built, rendered and
 // freed before the next, so only one page holds its view model at a time (the home pages of a
-// large site are hundreds of MiB as JSON at 100 000 controls). Fills `plans` (in plan_pages()
-// order, contexts left empty: the link check needs only their links) and returns the rendered
-// pages in the same order.
-std::vector<OutputFile> render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
-                                     mustache::TemplateLibrary& library, DiagnosticSink& sink) {
+// large site are hundreds of MiB as JSON at 100 000 controls), and each rendered page goes to
+// `publish` (which writes it and keeps only what the link check needs) before the next is
+// planned. Fills `plans` (in plan_pages() order, contexts left empty: the link check needs only
+// their links).
+void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
+                  mustache::TemplateLibrary& library, DiagnosticSink& sink,
+                  const std::function<void(OutputFile&&)>& publish) {
   const PagePlanner planner(model);
   plans.assign(planner.size(), {});
-  std::vector<OutputFile> files(plans.size());
   for (std::size_t i = 0; i < plans.size(); ++i) {
     PagePlan plan = planner.plan(i);
+    std::optional<std::string> html;
     try {
       // UI strings shown in another language carry their `lang` (SPEC 2, language_marks.h).
-      files[i] = {plan.output_path,
-                  apply_language_marks(library.render(plan.template_name, plan.context))};
-      // The render buffer grew by doubling; the page is kept until the site is written.
-      files[i].content.shrink_to_fit();
+      html = apply_language_marks(library.render(plan.template_name, plan.context));
     } catch (const mustache::TemplateError& error) {
       // A render-time error (a limit) names the page being rendered, too.
       sink.error({error.file(), error.line(), error.column()},
@@ -78,9 +79,9 @@ std::vector<OutputFile> render_pages(const SiteModel& model, std::vector<PagePla
       sink.error({}, "cannot render " + plan.output_path + ": " + error.what());
     }
     plan.context = nullptr;
+    if (html) publish({plan.output_path, std::move(*html)});
     plans[i] = std::move(plan);
   }
-  return files;
 }
 
 // The per-locale summary of missing translations (SPEC 2): a strict warning per locale.
@@ -220,9 +221,29 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     for (const auto& asset : assets)
       model.assets[asset.source_name] = {asset.output_path, asset.integrity};
 
+    // Every output file goes through `publish`, in this order: written into the temporary
+    // output tree at once (build, serve), its path and ids noted for the link check, and kept
+    // in the report only when asked (tests, check). So a large site's output is never held in
+    // memory whole. After the first error nothing more is written; the tree is then removed.
+    std::optional<SiteWriter> writer;
+    if (options.write_output) writer.emplace(report.out_dir, config.site_dir);
+    LinkTargets targets;
+    std::vector<OutputFile> kept;
+    std::size_t file_count = 0;
+    auto publish = [&](OutputFile&& file) {
+      targets.add(file.path, file.content);
+      if (writer && !sink.has_errors()) writer->add(file.path, file.content);
+      ++file_count;
+      if (options.keep_files) {
+        // A render buffer grew by doubling; the file is kept until the build returns.
+        file.content.shrink_to_fit();
+        kept.push_back(std::move(file));
+      }
+    };
+
     std::vector<PagePlan> plans;
-    std::vector<OutputFile> output = render_pages(model, plans, library, sink);
-    for (const auto& asset : assets) output.push_back({asset.output_path, asset.content});
+    render_pages(model, plans, library, sink, publish);
+    for (const auto& asset : assets) publish({asset.output_path, asset.content});
     // Public document files under their fingerprinted names (one copy of a file named twice).
     std::vector<std::pair<std::string, std::string>> document_types;
     for (const auto& document : content.documents.items) {
@@ -232,31 +253,32 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
                       [&](const auto& seen) { return seen.first == file.output_path; }))
         continue;
       document_types.emplace_back(file.output_path, file.media_type);
-      output.push_back({file.output_path, file.bytes});
+      publish({file.output_path, file.bytes});
     }
     // What crawlers, feed readers, vendor-risk tools and the host read (SPEC 4).
-    output.push_back({kSitemapFile, render_sitemap(config, content, stamp)});
-    output.push_back({kRobotsFile, render_robots_txt(config)});
-    output.push_back({kTrustJsonFile, render_trust_json(config, content, stamp)});
+    publish({kSitemapFile, render_sitemap(config, content, stamp)});
+    publish({kRobotsFile, render_robots_txt(config)});
+    publish({kTrustJsonFile, render_trust_json(config, content, stamp)});
     std::vector<std::string> feed_paths;
     if (content.subprocessors.present) {
       for (const auto& locale : config.locales) {
         feed_paths.push_back(subprocessor_feed_path(locale));
-        output.push_back(
+        publish(
             {feed_paths.back(), render_subprocessor_feed(config, content, strings, locale, stamp)});
       }
     }
     if (auto security_txt = render_security_txt(config, stamp))
-      output.push_back({kSecurityTxtFile, std::move(*security_txt)});
-    output.push_back({kHeadersFile, render_headers_file(theme->content_security_policy, feed_paths,
-                                                        document_types)});
+      publish({kSecurityTxtFile, std::move(*security_txt)});
+    publish({kHeadersFile,
+             render_headers_file(theme->content_security_policy, feed_paths, document_types)});
     // SPEC 3 "Links": against the output exactly as it is published.
-    check_links(plans, output, config.base_url, sink);
+    check_links(plans, targets, config.base_url, sink);
     if (sink.has_errors()) return finish(1);
 
-    // Stage 7: write the site atomically.
-    if (options.write_output) write_site(report.out_dir, config.site_dir, output);
-    report.files = std::move(output);
+    // Stage 7: swap the written site into place atomically.
+    if (writer) writer->commit();
+    report.files = std::move(kept);
+    report.file_count = file_count;
     return finish(0);
   } catch (const FatalError& error) {
     sink.error(error.location(), error.what());

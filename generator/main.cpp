@@ -246,6 +246,7 @@ int run(int argc, char** argv) {
   build_options.offline = offline;
   build_options.base_url = base_url;
   build_options.write_output = static_cast<bool>(*build);
+  build_options.keep_files = !*build;
 
   // SIGINT/SIGTERM during a build: taken by a thread (before the build starts any other), so
   // that the site writer can remove its half-written tree (exit 130 or 143).
@@ -254,7 +255,7 @@ int run(int argc, char** argv) {
   trustsite::BuildReport report = trustsite::run_build(build_options, environment);
   print_diagnostics(report.diagnostics, *check ? format : Format::text);
   if (*build && report.exit_code == 0) {
-    std::cerr << "trustsite: wrote " << report.files.size() << " files to "
+    std::cerr << "trustsite: wrote " << report.file_count << " files to "
               << shown(report.out_dir.string()) << " (" << summary(report) << ")\n";
   } else if (*check && format == Format::text) {
     std::cerr << "trustsite: " << summary(report) << '\n';
