@@ -4,6 +4,8 @@
 #include <functional>
 #include <optional>
 
+#include <malloc.h>
+
 #include "assets.h"
 #include "atom_feed.h"
 #include "config.h"
@@ -69,8 +71,11 @@ void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
     PagePlan plan = planner.plan(i);
     std::optional<std::string> html;
     try {
+      std::string rendered = library.render(plan.template_name, plan.context);
+      // The view model is freed before the copy with language marks is made.
+      plan.context = nullptr;
       // UI strings shown in another language carry their `lang` (SPEC 2, language_marks.h).
-      html = apply_language_marks(library.render(plan.template_name, plan.context));
+      html = apply_language_marks(std::move(rendered));
     } catch (const mustache::TemplateError& error) {
       // A render-time error (a limit) names the page being rendered, too.
       sink.error({error.file(), error.line(), error.column()},
@@ -79,8 +84,14 @@ void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
       sink.error({}, "cannot render " + plan.output_path + ": " + error.what());
     }
     plan.context = nullptr;
+    // The links were allocated among the view model's nodes; copied now, into the space the
+    // freed view model left, they no longer pin its pages.
+    plan.links = std::vector<LinkUse>(plan.links.begin(), plan.links.end());
     if (html) publish({plan.output_path, std::move(*html)});
     plans[i] = std::move(plan);
+    // What the page freed goes back to the system (glibc keeps it otherwise), so the next
+    // page's view model does not start from the high-water mark of this one.
+    malloc_trim(0);
   }
 }
 
