@@ -1,15 +1,18 @@
 #include "site_writer.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <set>
 
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "diagnostics.h"
@@ -169,6 +172,7 @@ struct SiteWriter::Impl {
   // while the lock and the deferral are still held.
   ~Impl() {
     if (!done) remove_tree_marker_last(temp);
+    if (previous >= 0) ::close(previous);
   }
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
@@ -202,9 +206,47 @@ struct SiteWriter::Impl {
       std::error_code dir_ec;
       fs::create_directories(parent, dir_ec);
     }
+    if (link_unchanged(relative, content, target)) return;
     if (!write_whole_file(target, content))
       throw FatalError({},
                        "cannot write " + (out / relative).string() + " (" + std::strerror(errno) + ")");
+  }
+
+  // A file the previous output has with exactly these bytes is hard-linked into the new tree
+  // instead of written: no new inode and no data to write (rebuilds in `serve` and CI change
+  // few files; creating inodes is much of a small build's system time on ext4). Only a regular
+  // file of ours with one link, reached from the previous output without a symbolic link, whose
+  // bytes are compared in full; after linking, the new name must be that same inode. Anything
+  // else (no previous output, another file system, a race) writes the file as before.
+  bool link_unchanged(const std::string& relative, std::string_view content,
+                      const fs::path& target) const {
+    if (previous < 0) return false;
+    open_how how{};
+    how.flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC;
+    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    const int fd = static_cast<int>(::syscall(SYS_openat2, previous, relative.c_str(), &how,
+                                              sizeof how));
+    if (fd < 0) return false;
+    struct stat old_file {};
+    bool same = ::fstat(fd, &old_file) == 0 && S_ISREG(old_file.st_mode) &&
+                old_file.st_nlink == 1 && old_file.st_uid == ::geteuid() &&
+                static_cast<std::size_t>(old_file.st_size) == content.size();
+    char buffer[1 << 16];
+    for (std::size_t at = 0; same && at < content.size();) {
+      const ssize_t got = ::read(fd, buffer, std::min(sizeof buffer, content.size() - at));
+      if (got < 0 && errno == EINTR) continue;
+      same = got > 0 && std::memcmp(buffer, content.data() + at, static_cast<std::size_t>(got)) == 0;
+      at += got > 0 ? static_cast<std::size_t>(got) : 0;
+    }
+    ::close(fd);
+    if (!same || ::linkat(previous, relative.c_str(), AT_FDCWD, target.c_str(), 0) != 0)
+      return false;
+    struct stat linked {};
+    if (::lstat(target.c_str(), &linked) == 0 && linked.st_ino == old_file.st_ino &&
+        linked.st_dev == old_file.st_dev)
+      return true;
+    ::unlink(target.c_str());
+    return false;
   }
 
   const fs::path out;
@@ -215,6 +257,7 @@ struct SiteWriter::Impl {
   std::set<std::string> written;
   std::set<std::string> made;  // directories created in `temp`
   bool done = true;            // no temporary tree to remove (none yet, or committed)
+  int previous = -1;           // the previous output directory (link_unchanged()), or -1
 };
 
 SiteWriter::SiteWriter(const fs::path& out_dir, const fs::path& site_dir)
@@ -236,6 +279,8 @@ SiteWriter::SiteWriter(const fs::path& out_dir, const fs::path& site_dir)
                       std::strerror(errno) + ")");
   w.temp = pattern;
   w.done = false;
+  // The previous output (checked above: ours, or empty), for link_unchanged().
+  w.previous = ::open(w.out.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   // mkdtemp creates 0700; the published tree must be readable by a web server.
   std::error_code ec;
   fs::permissions(w.temp,
