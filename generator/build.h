@@ -22,9 +22,9 @@ struct BuildOptions {
   bool offline = false;                          // --offline
   std::string base_url;                          // --base-url (empty: site.yaml's)
   bool write_output = true;                      // false for `check`
-  // Whether the report keeps every output file (tests, `check`). `build` and `serve` set it
-  // false: each file is written as soon as it is produced and then freed, so a large site's
-  // output is never held in memory whole.
+  // Whether the report keeps every output file (tests, tools). The CLI's `build`, `check` and
+  // `serve` set it false: each file is written (when writing) as soon as it is produced and then
+  // freed, so a large site's output is never held in memory whole.
   bool keep_files = true;
 };
 

@@ -248,7 +248,8 @@ int run(int argc, char** argv) {
   build_options.offline = offline;
   build_options.base_url = base_url;
   build_options.write_output = static_cast<bool>(*build);
-  build_options.keep_files = !*build;
+  // Only the count is printed: no file is held after it is written (or, for check, produced).
+  build_options.keep_files = false;
 
   // SIGINT/SIGTERM during a build: taken by a thread (before the build starts any other), so
   // that the site writer can remove its half-written tree (exit 130 or 143).
