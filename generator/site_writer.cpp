@@ -208,8 +208,8 @@ struct SiteWriter::Impl {
     }
     if (link_unchanged(relative, content, target)) return;
     if (!write_whole_file(target, content))
-      throw FatalError({},
-                       "cannot write " + (out / relative).string() + " (" + std::strerror(errno) + ")");
+      throw FatalError(
+          {}, "cannot write " + (out / relative).string() + " (" + std::strerror(errno) + ")");
   }
 
   // A file the previous output has with exactly these bytes is hard-linked into the new tree
@@ -224,8 +224,8 @@ struct SiteWriter::Impl {
     open_how how{};
     how.flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-    const int fd = static_cast<int>(::syscall(SYS_openat2, previous, relative.c_str(), &how,
-                                              sizeof how));
+    const int fd =
+        static_cast<int>(::syscall(SYS_openat2, previous, relative.c_str(), &how, sizeof how));
     if (fd < 0) return false;
     struct stat old_file {};
     bool same = ::fstat(fd, &old_file) == 0 && S_ISREG(old_file.st_mode) &&
@@ -235,7 +235,8 @@ struct SiteWriter::Impl {
     for (std::size_t at = 0; same && at < content.size();) {
       const ssize_t got = ::read(fd, buffer, std::min(sizeof buffer, content.size() - at));
       if (got < 0 && errno == EINTR) continue;
-      same = got > 0 && std::memcmp(buffer, content.data() + at, static_cast<std::size_t>(got)) == 0;
+      same =
+          got > 0 && std::memcmp(buffer, content.data() + at, static_cast<std::size_t>(got)) == 0;
       at += got > 0 ? static_cast<std::size_t>(got) : 0;
     }
     ::close(fd);

@@ -212,7 +212,8 @@ TEST_CASE("build: SIGTERM while the site is written leaves no temporary tree and
   CHECK(read_file(dir / "build.log").find("stopped by signal 15 (SIGTERM)") != std::string::npos);
 }
 
-TEST_CASE("write_site links a file the previous output has with the same bytes and writes the rest") {
+TEST_CASE(
+    "write_site links a file the previous output has with the same bytes and writes the rest") {
   TempDir site;
   const fs::path out = site / "public";
   auto inode = [](const fs::path& path) {
