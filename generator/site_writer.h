@@ -26,14 +26,15 @@ inline constexpr const char* kOutputMarker = ".trustsite-output";
 void check_output_dir(const std::filesystem::path& out_dir, const std::filesystem::path& site_dir);
 
 // Runs check_output_dir, writes `files` (the marker first) into `.<name>.tmp-XXXXXX` beside
-// `out_dir`, then swaps it into place with renameat2(RENAME_EXCHANGE) (falling back to two
-// renames) and removes the old tree. On any failure the temporary directory is removed and
-// FatalError is thrown; `out_dir` is unchanged. Throws FatalError for an unsafe file path.
-// Before writing, removes temporary trees that killed builds left beside `out_dir`
-// (remove_stale_temporaries()) when no other build holds the parent directory's lock; the
-// write itself holds that lock shared (flock(2)). Inside an InterruptDeferral: after SIGINT or
-// SIGTERM (interrupt.h) the tree being written is removed and FatalError is thrown with exit
-// code 128 + the signal number.
+// `out_dir` (a file the previous output holds with the same bytes, a regular file of ours with
+// one link reached without a symbolic link, is hard-linked instead of written), then swaps it into
+// place with renameat2(RENAME_EXCHANGE) (falling back to two renames) and removes the old tree. On
+// any failure the temporary directory is removed and FatalError is thrown; `out_dir` is unchanged.
+// Throws FatalError for an unsafe file path. Before writing, removes temporary trees that killed
+// builds left beside `out_dir` (remove_stale_temporaries()) when no other build holds the parent
+// directory's lock; the write itself holds that lock shared (flock(2)). Inside an
+// InterruptDeferral: after SIGINT or SIGTERM (interrupt.h) the tree being written is removed and
+// FatalError is thrown with exit code 128 + the signal number.
 void write_site(const std::filesystem::path& out_dir, const std::filesystem::path& site_dir,
                 const std::vector<OutputFile>& files);
 
