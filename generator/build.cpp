@@ -1,6 +1,10 @@
 #include "build.h"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
+
+#include <malloc.h>
 
 #include "assets.h"
 #include "atom_feed.h"
@@ -12,6 +16,7 @@
 #include "headers.h"
 #include "language_marks.h"
 #include "link_check.h"
+#include "load_steps.h"
 #include "locales.h"
 #include "monitoring.h"
 #include "mustache.h"
@@ -53,22 +58,24 @@ void check_templates(mustache::TemplateLibrary& library, const Theme& theme,
 
 // Plans and renders every page, one after the other: each page's context is built, rendered and
 // freed before the next, so only one page holds its view model at a time (the home pages of a
-// large site are hundreds of MiB as JSON at 100 000 controls). Fills `plans` (in plan_pages()
-// order, contexts left empty: the link check needs only their links) and returns the rendered
-// pages in the same order.
-std::vector<OutputFile> render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
-                                     mustache::TemplateLibrary& library, DiagnosticSink& sink) {
+// large site are hundreds of MiB as JSON at 100 000 controls), and each rendered page goes to
+// `publish` (which writes it and keeps only what the link check needs) before the next is
+// planned. Fills `plans` (in plan_pages() order, contexts left empty: the link check needs only
+// their links).
+void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
+                  mustache::TemplateLibrary& library, DiagnosticSink& sink,
+                  const std::function<void(OutputFile&&)>& publish) {
   const PagePlanner planner(model);
   plans.assign(planner.size(), {});
-  std::vector<OutputFile> files(plans.size());
   for (std::size_t i = 0; i < plans.size(); ++i) {
     PagePlan plan = planner.plan(i);
+    std::optional<std::string> html;
     try {
+      std::string rendered = library.render(plan.template_name, plan.context);
+      // The view model is freed before the copy with language marks is made.
+      plan.context = nullptr;
       // UI strings shown in another language carry their `lang` (SPEC 2, language_marks.h).
-      files[i] = {plan.output_path,
-                  apply_language_marks(library.render(plan.template_name, plan.context))};
-      // The render buffer grew by doubling; the page is kept until the site is written.
-      files[i].content.shrink_to_fit();
+      html = apply_language_marks(std::move(rendered));
     } catch (const mustache::TemplateError& error) {
       // A render-time error (a limit) names the page being rendered, too.
       sink.error({error.file(), error.line(), error.column()},
@@ -77,9 +84,15 @@ std::vector<OutputFile> render_pages(const SiteModel& model, std::vector<PagePla
       sink.error({}, "cannot render " + plan.output_path + ": " + error.what());
     }
     plan.context = nullptr;
+    // The links were allocated among the view model's nodes; copied now, into the space the
+    // freed view model left, they no longer pin its pages.
+    plan.links = std::vector<LinkUse>(plan.links.begin(), plan.links.end());
+    if (html) publish({plan.output_path, std::move(*html)});
     plans[i] = std::move(plan);
+    // What the page freed goes back to the system (glibc keeps it otherwise), so the next
+    // page's view model does not start from the high-water mark of this one.
+    malloc_trim(0);
   }
-  return files;
 }
 
 // The per-locale summary of missing translations (SPEC 2): a strict warning per locale.
@@ -149,10 +162,29 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     if (config.monitoring) validate_monitoring_config(*config.monitoring, sink);
 
     // Stage 2: content, UI strings and the theme.
-    const UiStrings strings = UiStrings::load(config, files, sink);
-    Content content = load_content(config, files, sink, missing);
+    // They are independent and load at once; their diagnostics are merged in this order, as a
+    // load one after the other gives (load_steps.h).
+    std::optional<UiStrings> loaded_strings;
+    Content content;
+    std::optional<Theme> theme;
+    const std::vector<LoadStep> steps = {
+        [&](DiagnosticSink& step_sink, MissingTranslations&) {
+          loaded_strings = UiStrings::load(config, files, step_sink);
+        },
+        [&](DiagnosticSink& step_sink, MissingTranslations& step_missing) {
+          content = load_content(config, files, step_sink, step_missing);
+        },
+        [&](DiagnosticSink& step_sink, MissingTranslations&) {
+          theme = load_theme(config, files, step_sink);
+        },
+    };
+    auto loaded = run_load_steps(steps, sink.strict());
+    merge_load_step(*loaded[0], sink, missing);
+    merge_load_step(*loaded[1], sink, missing);
     report_missing_translations(config, missing, sink);
-    const std::optional<Theme> theme = load_theme(config, files, sink);
+    merge_load_step(*loaded[2], sink, missing);
+    loaded.clear();
+    const UiStrings& strings = *loaded_strings;
     if (!theme) return finish(1);
     mustache::TemplateLibrary library(mustache::directory_loader(theme->template_dirs, files),
                                       mustache::TemplateLibrary::MissingPartial::throw_error);
@@ -200,9 +232,29 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     for (const auto& asset : assets)
       model.assets[asset.source_name] = {asset.output_path, asset.integrity};
 
+    // Every output file goes through `publish`, in this order: written into the temporary
+    // output tree at once (build, serve), its path and ids noted for the link check, and kept
+    // in the report only when asked (tests, check). So a large site's output is never held in
+    // memory whole. After the first error nothing more is written; the tree is then removed.
+    std::optional<SiteWriter> writer;
+    if (options.write_output) writer.emplace(report.out_dir, config.site_dir);
+    LinkTargets targets;
+    std::vector<OutputFile> kept;
+    std::size_t file_count = 0;
+    auto publish = [&](OutputFile&& file) {
+      targets.add(file.path, file.content);
+      if (writer && !sink.has_errors()) writer->add(file.path, file.content);
+      ++file_count;
+      if (options.keep_files) {
+        // A render buffer grew by doubling; the file is kept until the build returns.
+        file.content.shrink_to_fit();
+        kept.push_back(std::move(file));
+      }
+    };
+
     std::vector<PagePlan> plans;
-    std::vector<OutputFile> output = render_pages(model, plans, library, sink);
-    for (const auto& asset : assets) output.push_back({asset.output_path, asset.content});
+    render_pages(model, plans, library, sink, publish);
+    for (const auto& asset : assets) publish({asset.output_path, asset.content});
     // Public document files under their fingerprinted names (one copy of a file named twice).
     std::vector<std::pair<std::string, std::string>> document_types;
     for (const auto& document : content.documents.items) {
@@ -212,31 +264,32 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
                       [&](const auto& seen) { return seen.first == file.output_path; }))
         continue;
       document_types.emplace_back(file.output_path, file.media_type);
-      output.push_back({file.output_path, file.bytes});
+      publish({file.output_path, file.bytes});
     }
     // What crawlers, feed readers, vendor-risk tools and the host read (SPEC 4).
-    output.push_back({kSitemapFile, render_sitemap(config, content, stamp)});
-    output.push_back({kRobotsFile, render_robots_txt(config)});
-    output.push_back({kTrustJsonFile, render_trust_json(config, content, stamp)});
+    publish({kSitemapFile, render_sitemap(config, content, stamp)});
+    publish({kRobotsFile, render_robots_txt(config)});
+    publish({kTrustJsonFile, render_trust_json(config, content, stamp)});
     std::vector<std::string> feed_paths;
     if (content.subprocessors.present) {
       for (const auto& locale : config.locales) {
         feed_paths.push_back(subprocessor_feed_path(locale));
-        output.push_back(
+        publish(
             {feed_paths.back(), render_subprocessor_feed(config, content, strings, locale, stamp)});
       }
     }
     if (auto security_txt = render_security_txt(config, stamp))
-      output.push_back({kSecurityTxtFile, std::move(*security_txt)});
-    output.push_back({kHeadersFile, render_headers_file(theme->content_security_policy, feed_paths,
-                                                        document_types)});
+      publish({kSecurityTxtFile, std::move(*security_txt)});
+    publish({kHeadersFile,
+             render_headers_file(theme->content_security_policy, feed_paths, document_types)});
     // SPEC 3 "Links": against the output exactly as it is published.
-    check_links(plans, output, config.base_url, sink);
+    check_links(plans, targets, config.base_url, sink);
     if (sink.has_errors()) return finish(1);
 
-    // Stage 7: write the site atomically.
-    if (options.write_output) write_site(report.out_dir, config.site_dir, output);
-    report.files = std::move(output);
+    // Stage 7: swap the written site into place atomically.
+    if (writer) writer->commit();
+    report.files = std::move(kept);
+    report.file_count = file_count;
     return finish(0);
   } catch (const FatalError& error) {
     sink.error(error.location(), error.what());

@@ -22,12 +22,17 @@ struct BuildOptions {
   bool offline = false;                          // --offline
   std::string base_url;                          // --base-url (empty: site.yaml's)
   bool write_output = true;                      // false for `check`
+  // Whether the report keeps every output file (tests, tools). The CLI's `build`, `check` and
+  // `serve` set it false: each file is written (when writing) as soon as it is produced and then
+  // freed, so a large site's output is never held in memory whole.
+  bool keep_files = true;
 };
 
 struct BuildReport {
   int exit_code = 0;                    // SPEC 7: 0 ok, 1 content/config/output, 3 monitoring
   std::vector<Diagnostic> diagnostics;  // sorted by file, line, column
-  std::vector<OutputFile> files;        // everything the build produced (also for `check`)
+  std::vector<OutputFile> files;        // everything the build produced, with keep_files
+  std::size_t file_count = 0;           // how many files the build produced
   std::filesystem::path out_dir;        // where the site was (or would be) written
 };
 

@@ -1,6 +1,7 @@
 #include "content.h"
 
 #include "load_context.h"
+#include "load_steps.h"
 
 namespace trustsite {
 
@@ -35,17 +36,27 @@ const ContentFields& content_fields() {
 
 Content load_content(const SiteConfig& config, const FileSystem& files, DiagnosticSink& sink,
                      MissingTranslations& missing) {
-  const LoadContext context{config, files, sink, missing};
   Content content;
-  content.categories = load_categories(context);
-  content.subprocessors = load_subprocessors(context);
-  content.disclosures = load_disclosures(context);
-  content.frameworks = load_frameworks(context);
-  content.documents = load_documents(context);
-  content.highlights = load_highlights(context);
-  content.pages = load_pages(context);
-  content.intro = load_intro(context);
-  content.faq = load_faq(context);
+  // The kinds are independent: they load at once (the controls files spread further over the
+  // cores inside load_categories()), each into its own member of `content`, and their
+  // diagnostics and counts are merged in this order, as a load one after the other gives.
+  auto kind = [&](auto load) -> LoadStep {
+    return [&config, &files, load](DiagnosticSink& step_sink, MissingTranslations& step_missing) {
+      load(LoadContext{config, files, step_sink, step_missing});
+    };
+  };
+  const std::vector<LoadStep> steps = {
+      kind([&](const LoadContext& c) { content.categories = load_categories(c); }),
+      kind([&](const LoadContext& c) { content.subprocessors = load_subprocessors(c); }),
+      kind([&](const LoadContext& c) { content.disclosures = load_disclosures(c); }),
+      kind([&](const LoadContext& c) { content.frameworks = load_frameworks(c); }),
+      kind([&](const LoadContext& c) { content.documents = load_documents(c); }),
+      kind([&](const LoadContext& c) { content.highlights = load_highlights(c); }),
+      kind([&](const LoadContext& c) { content.pages = load_pages(c); }),
+      kind([&](const LoadContext& c) { content.intro = load_intro(c); }),
+      kind([&](const LoadContext& c) { content.faq = load_faq(c); }),
+  };
+  for (auto& step : run_load_steps(steps, sink.strict())) merge_load_step(*step, sink, missing);
   return content;
 }
 

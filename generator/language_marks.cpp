@@ -42,8 +42,11 @@ bool has_language_marks(std::string_view text) {
 
 std::string apply_language_marks(std::string html) {
   if (!has_language_marks(html)) return html;
+  // Sized once for the worst case (every wrap becomes a span), so that a large page is never
+  // copied by the buffer's doubling (a 14 MB home page would briefly take 42 MB more).
+  const std::size_t wraps = static_cast<std::size_t>(std::count(html.begin(), html.end(), kOpen));
   std::string out;
-  out.reserve(html.size() + 64);
+  out.reserve(html.size() + wraps * (sizeof("<span lang=\"\"></span>") - 1));
   bool in_tag = false;
   char quote = 0;
   std::string_view raw_element;  // inside <title> etc.: the element's name

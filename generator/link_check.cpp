@@ -55,25 +55,17 @@ std::string page_of(const std::string& output_path) {
 }
 
 struct Site {
-  std::map<std::string, const OutputFile*> by_path;          // output path -> file
-  mutable std::map<std::string, std::set<std::string>> ids;  // output path -> ids (lazily)
+  const std::map<std::string, std::set<std::string>>& by_path;  // output path -> ids
 
+  using Entry = std::pair<const std::string, std::set<std::string>>;
   // The output file a site path ("en/privacy/", "en/privacy", "trust.json", "") stands for.
-  const OutputFile* find(const std::string& path) const {
+  const Entry* find(const std::string& path) const {
     for (const std::string& candidate :
          {path, path.empty() || path.back() == '/' ? path + "index.html" : path + "/index.html"}) {
       auto it = by_path.find(candidate);
-      if (it != by_path.end()) return it->second;
+      if (it != by_path.end()) return &*it;
     }
     return nullptr;
-  }
-  const std::set<std::string>& ids_of(const OutputFile& file) const {
-    auto [it, inserted] = ids.try_emplace(file.path);
-    if (inserted) {
-      const auto found = html_ids(file.content);
-      it->second.insert(found.begin(), found.end());
-    }
-    return it->second;
   }
 };
 
@@ -105,10 +97,16 @@ std::vector<std::string> html_ids(std::string_view html) {
   return ids;
 }
 
-void check_links(const std::vector<PagePlan>& plans, const std::vector<OutputFile>& files,
+void LinkTargets::add(const std::string& path, std::string_view content) {
+  // The first file of a path wins (a second one is refused when the site is written).
+  const auto [it, inserted] = ids.try_emplace(path);
+  if (!inserted || !path.ends_with(".html")) return;
+  for (std::string& id : html_ids(content)) it->second.insert(std::move(id));
+}
+
+void check_links(const std::vector<PagePlan>& plans, const LinkTargets& targets,
                  const std::string& base_url, DiagnosticSink& sink) {
-  Site site;
-  for (const auto& file : files) site.by_path.emplace(file.path, &file);
+  const Site site{targets.ids};
   const auto base = parse_url(base_url);
   if (!base) return;
   const std::string base_path = base_url_path(base_url);
@@ -149,7 +147,7 @@ void check_links(const std::vector<PagePlan>& plans, const std::vector<OutputFil
         const std::size_t hash = resolved->find('#');
         if (hash != std::string::npos) fragment = percent_decoded(resolved->substr(hash + 1));
       }
-      const OutputFile* target = site.find(target_path);
+      const Site::Entry* target = site.find(target_path);
       if (target == nullptr) {
         std::string message = "broken link '" + destination + "' (on " + shown + "): it leads to " +
                               base_path + target_path +
@@ -160,11 +158,11 @@ void check_links(const std::vector<PagePlan>& plans, const std::vector<OutputFil
         sink.error(link.location, message);
         continue;
       }
-      if (fragment.empty() || !target->path.ends_with(".html")) continue;
-      const auto& ids = site.ids_of(*target);
+      if (fragment.empty() || !target->first.ends_with(".html")) continue;
+      const auto& ids = target->second;
       if (ids.count(fragment)) continue;
       std::string message = "broken link '" + destination + "' (on " + shown + "): " + base_path +
-                            page_of(target->path) + " has no id '" + fragment +
+                            page_of(target->first) + " has no id '" + fragment +
                             "'; expected the id of a section, control or other item on it";
       if (auto near = nearest_name(fragment, std::vector<std::string>(ids.begin(), ids.end())))
         message += " (did you mean #" + *near + "?)";

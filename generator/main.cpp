@@ -6,6 +6,8 @@
 #include <optional>
 #include <sstream>
 
+#include <malloc.h>
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -246,6 +248,8 @@ int run(int argc, char** argv) {
   build_options.offline = offline;
   build_options.base_url = base_url;
   build_options.write_output = static_cast<bool>(*build);
+  // Only the count is printed: no file is held after it is written (or, for check, produced).
+  build_options.keep_files = false;
 
   // SIGINT/SIGTERM during a build: taken by a thread (before the build starts any other), so
   // that the site writer can remove its half-written tree (exit 130 or 143).
@@ -254,7 +258,7 @@ int run(int argc, char** argv) {
   trustsite::BuildReport report = trustsite::run_build(build_options, environment);
   print_diagnostics(report.diagnostics, *check ? format : Format::text);
   if (*build && report.exit_code == 0) {
-    std::cerr << "trustsite: wrote " << report.files.size() << " files to "
+    std::cerr << "trustsite: wrote " << report.file_count << " files to "
               << shown(report.out_dir.string()) << " (" << summary(report) << ")\n";
   } else if (*check && format == Format::text) {
     std::cerr << "trustsite: " << summary(report) << '\n';
@@ -268,6 +272,11 @@ int run(int argc, char** argv) {
 }
 
 int main(int argc, char** argv) {
+  // Buffers of 1 MiB and more (a large site's pages, trust.json, their render buffers) get their
+  // own mappings: they grow by mremap instead of by copying, and their memory goes back to the
+  // system when freed. glibc would otherwise raise this threshold to the size of the largest
+  // freed buffer, and the next page's buffers would fragment the heap (docs/performance.md).
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   // Anything unexpected (out of memory, a filesystem error the stages did not anticipate) still
   // ends with a message and exit 1, never an abort.
   try {

@@ -99,6 +99,7 @@ int serve(const ServeOptions& options, const Environment& environment) {
   BuildOptions build = options.build;
   build.out_dir = preview_root / "site";
   build.write_output = true;
+  build.keep_files = false;
   // The directory exists from the start, so the server's mount point is valid even when the
   // first build writes nothing (a monitoring failure, exit 3) and a later rebuild fills it.
   std::error_code ec;

@@ -1,15 +1,18 @@
 #include "site_writer.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <set>
 
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "diagnostics.h"
@@ -162,92 +165,180 @@ void check_output_dir(const fs::path& out_dir, const fs::path& site_dir) {
                     "trustsite output");
 }
 
-void write_site(const fs::path& out_dir, const fs::path& site_dir,
-                const std::vector<OutputFile>& files) {
-  check_output_dir(out_dir, site_dir);
-  const fs::path out = resolved(out_dir);
-  std::error_code ec;
-  fs::create_directories(out.parent_path(), ec);
-  if (ec) refuse(out, "cannot create its parent directory (" + ec.message() + ")");
+struct SiteWriter::Impl {
+  Impl(const fs::path& out_dir, const fs::path& site_dir)
+      : out((check_output_dir(out_dir, site_dir), resolved(out_dir))), lock(prepare_parent(out)) {}
+  // A tree not swapped into place (an error, a failed build, a throwing constructor) is removed
+  // while the lock and the deferral are still held.
+  ~Impl() {
+    if (!done) remove_tree_marker_last(temp);
+    if (previous >= 0) ::close(previous);
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
 
-  // Builds killed earlier (kill -9, a power cut) left their temporary trees here: remove them
-  // when no other build is writing beside this output, then write under a shared lock.
-  ParentLock lock(out.parent_path());
-  if (lock.try_exclusive()) remove_stale_temporaries(out);
-  lock.shared();
-  // SIGINT/SIGTERM from here on: the tree being written is removed, the output stays as it was.
-  const InterruptDeferral deferral;
-  auto stop_if_interrupted = [&] {
+  // Creates the output's parent directory (the lock needs it) and returns it.
+  static fs::path prepare_parent(const fs::path& out) {
+    std::error_code ec;
+    fs::create_directories(out.parent_path(), ec);
+    if (ec) refuse(out, "cannot create its parent directory (" + ec.message() + ")");
+    return out.parent_path();
+  }
+
+  void stop_if_interrupted() const {
     if (interrupt_requested())
       throw FatalError({},
                        "stopped by signal " + std::to_string(interrupt_signal()) + "; " +
                            out.string() + " was not changed",
                        128 + interrupt_signal());
-  };
-  stop_if_interrupted();
+  }
+
+  void write(const std::string& relative, std::string_view content) {
+    if (!safe_relative_path(relative))
+      throw FatalError({}, "internal error: unsafe output path '" + relative + "'");
+    if (!written.insert(relative).second)
+      throw FatalError({}, "two outputs would be written to '" + relative +
+                               "'; expected distinct page slugs and asset names");
+    const fs::path target = temp / relative;
+    // Most files go into a directory made for an earlier one ("en/" for "en/index.html").
+    const fs::path parent = target.parent_path();
+    if (parent != temp && made.insert(parent.string()).second) {
+      std::error_code dir_ec;
+      fs::create_directories(parent, dir_ec);
+    }
+    if (link_unchanged(relative, content, target)) return;
+    if (!write_whole_file(target, content))
+      throw FatalError(
+          {}, "cannot write " + (out / relative).string() + " (" + std::strerror(errno) + ")");
+  }
+
+  // A file the previous output has with exactly these bytes is hard-linked into the new tree
+  // instead of written: no new inode and no data to write (rebuilds in `serve` and CI change
+  // few files; creating inodes is much of a small build's system time on ext4). Only a regular
+  // file of ours with one link, reached from the previous output without a symbolic link, whose
+  // bytes are compared in full; after linking, the new name must be that same inode. Anything
+  // else (no previous output, another file system, a race) writes the file as before.
+  bool link_unchanged(const std::string& relative, std::string_view content,
+                      const fs::path& target) const {
+    if (previous < 0) return false;
+    open_how how{};
+    how.flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC;
+    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    const int fd =
+        static_cast<int>(::syscall(SYS_openat2, previous, relative.c_str(), &how, sizeof how));
+    if (fd < 0) return false;
+    struct stat old_file {};
+    bool same = ::fstat(fd, &old_file) == 0 && S_ISREG(old_file.st_mode) &&
+                old_file.st_nlink == 1 && old_file.st_uid == ::geteuid() &&
+                static_cast<std::size_t>(old_file.st_size) == content.size();
+    char buffer[1 << 16];
+    for (std::size_t at = 0; same && at < content.size();) {
+      const ssize_t got = ::read(fd, buffer, std::min(sizeof buffer, content.size() - at));
+      if (got < 0 && errno == EINTR) continue;
+      same =
+          got > 0 && std::memcmp(buffer, content.data() + at, static_cast<std::size_t>(got)) == 0;
+      at += got > 0 ? static_cast<std::size_t>(got) : 0;
+    }
+    ::close(fd);
+    if (!same || ::linkat(previous, relative.c_str(), AT_FDCWD, target.c_str(), 0) != 0)
+      return false;
+    struct stat linked {};
+    if (::lstat(target.c_str(), &linked) == 0 && linked.st_ino == old_file.st_ino &&
+        linked.st_dev == old_file.st_dev)
+      return true;
+    ::unlink(target.c_str());
+    return false;
+  }
+
+  const fs::path out;
+  ParentLock lock;
+  // SIGINT/SIGTERM from here on: the tree being written is removed, the output stays as it was.
+  const InterruptDeferral deferral;
+  fs::path temp;
+  std::set<std::string> written;
+  std::set<std::string> made;  // directories created in `temp`
+  bool done = true;            // no temporary tree to remove (none yet, or committed)
+  int previous = -1;           // the previous output directory (link_unchanged()), or -1
+};
+
+SiteWriter::SiteWriter(const fs::path& out_dir, const fs::path& site_dir)
+    : impl_(std::make_unique<Impl>(out_dir, site_dir)) {
+  Impl& w = *impl_;
+  // Builds killed earlier (kill -9, a power cut) left their temporary trees here: remove them
+  // when no other build is writing beside this output, then write under a shared lock.
+  if (w.lock.try_exclusive()) remove_stale_temporaries(w.out);
+  w.lock.shared();
+  w.stop_if_interrupted();
 
   // A hidden sibling: ".<name>.tmp-XXXXXX" (built with append(): GCC 12 warns falsely about
   // "." + string, bug 105329).
   std::string temp_name(".");
-  temp_name.append(out.filename().string()).append(".tmp-XXXXXX");
-  std::string pattern = (out.parent_path() / temp_name).string();
+  temp_name.append(w.out.filename().string()).append(".tmp-XXXXXX");
+  std::string pattern = (w.out.parent_path() / temp_name).string();
   if (mkdtemp(pattern.data()) == nullptr)
-    refuse(out, std::string("cannot create a temporary directory beside it (") +
-                    std::strerror(errno) + ")");
-  const fs::path temp(pattern);
-  try {
-    // mkdtemp creates 0700; the published tree must be readable by a web server.
-    fs::permissions(temp,
-                    fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                        fs::perms::others_read | fs::perms::others_exec,
-                    ec);
-    std::set<std::string> written;
-    auto write = [&](const std::string& relative, const std::string& content) {
-      if (!safe_relative_path(relative))
-        throw FatalError({}, "internal error: unsafe output path '" + relative + "'");
-      if (!written.insert(relative).second)
-        throw FatalError({}, "two outputs would be written to '" + relative +
-                                 "'; expected distinct page slugs and asset names");
-      const fs::path target = temp / relative;
-      std::error_code dir_ec;
-      fs::create_directories(target.parent_path(), dir_ec);
-      if (!write_whole_file(target, content))
-        throw FatalError(
-            {}, "cannot write " + (out / relative).string() + " (" + std::strerror(errno) + ")");
-    };
-    // The marker first: from now on the tree is recognisably trustsite's (a later build removes
-    // it if this one is killed).
-    write(kOutputMarker,
+    refuse(w.out, std::string("cannot create a temporary directory beside it (") +
+                      std::strerror(errno) + ")");
+  w.temp = pattern;
+  w.done = false;
+  // The previous output (checked above: ours, or empty), for link_unchanged().
+  w.previous = ::open(w.out.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  // mkdtemp creates 0700; the published tree must be readable by a web server.
+  std::error_code ec;
+  fs::permissions(w.temp,
+                  fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                      fs::perms::others_read | fs::perms::others_exec,
+                  ec);
+  // The marker first: from now on the tree is recognisably trustsite's (a later build removes
+  // it if this one is killed).
+  w.write(kOutputMarker,
           "This directory was generated by trustsite; the next build replaces it entirely.\n");
-    for (const auto& file : files) {
-      stop_if_interrupted();
-      write(file.path, file.content);
-    }
-    stop_if_interrupted();
+}
 
-    if (fs::exists(out, ec)) {
-      if (renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) == 0) {
-        remove_tree_marker_last(temp);  // now holds the previous output
-        return;
-      }
-      // Filesystems without RENAME_EXCHANGE: move the old tree aside, then the new one in.
-      const fs::path old = temp.string() + ".old";
-      if (std::rename(out.c_str(), old.c_str()) != 0)
-        throw FatalError({}, "cannot replace " + out.string() + " (" + std::strerror(errno) + ")");
-      if (std::rename(temp.c_str(), out.c_str()) != 0) {
-        int saved = errno;
-        std::rename(old.c_str(), out.c_str());
-        throw FatalError({}, "cannot replace " + out.string() + " (" + std::strerror(saved) + ")");
-      }
-      remove_tree_marker_last(old);
+SiteWriter::~SiteWriter() = default;
+
+void SiteWriter::add(const std::string& path, std::string_view content) {
+  Impl& w = *impl_;
+  if (w.done) throw FatalError({}, "internal error: the output was already written");
+  w.stop_if_interrupted();
+  w.write(path, content);
+}
+
+void SiteWriter::commit() {
+  Impl& w = *impl_;
+  if (w.done) throw FatalError({}, "internal error: the output was already written");
+  w.stop_if_interrupted();
+  const fs::path& out = w.out;
+  const fs::path& temp = w.temp;
+  std::error_code ec;
+  if (fs::exists(out, ec)) {
+    if (renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) == 0) {
+      w.done = true;
+      remove_tree_marker_last(temp);  // now holds the previous output
       return;
     }
-    if (std::rename(temp.c_str(), out.c_str()) != 0)
-      throw FatalError({}, "cannot create " + out.string() + " (" + std::strerror(errno) + ")");
-  } catch (...) {
-    remove_tree_marker_last(temp);
-    throw;
+    // Filesystems without RENAME_EXCHANGE: move the old tree aside, then the new one in.
+    const fs::path old = temp.string() + ".old";
+    if (std::rename(out.c_str(), old.c_str()) != 0)
+      throw FatalError({}, "cannot replace " + out.string() + " (" + std::strerror(errno) + ")");
+    if (std::rename(temp.c_str(), out.c_str()) != 0) {
+      int saved = errno;
+      std::rename(old.c_str(), out.c_str());
+      throw FatalError({}, "cannot replace " + out.string() + " (" + std::strerror(saved) + ")");
+    }
+    w.done = true;
+    remove_tree_marker_last(old);
+    return;
   }
+  if (std::rename(temp.c_str(), out.c_str()) != 0)
+    throw FatalError({}, "cannot create " + out.string() + " (" + std::strerror(errno) + ")");
+  w.done = true;
+}
+
+void write_site(const fs::path& out_dir, const fs::path& site_dir,
+                const std::vector<OutputFile>& files) {
+  SiteWriter writer(out_dir, site_dir);
+  for (const auto& file : files) writer.add(file.path, file.content);
+  writer.commit();
 }
 
 }  // namespace trustsite

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace trustsite {
@@ -24,16 +26,45 @@ inline constexpr const char* kOutputMarker = ".trustsite-output";
 void check_output_dir(const std::filesystem::path& out_dir, const std::filesystem::path& site_dir);
 
 // Runs check_output_dir, writes `files` (the marker first) into `.<name>.tmp-XXXXXX` beside
-// `out_dir`, then swaps it into place with renameat2(RENAME_EXCHANGE) (falling back to two
-// renames) and removes the old tree. On any failure the temporary directory is removed and
-// FatalError is thrown; `out_dir` is unchanged. Throws FatalError for an unsafe file path.
-// Before writing, removes temporary trees that killed builds left beside `out_dir`
-// (remove_stale_temporaries()) when no other build holds the parent directory's lock; the
-// write itself holds that lock shared (flock(2)). Inside an InterruptDeferral: after SIGINT or
-// SIGTERM (interrupt.h) the tree being written is removed and FatalError is thrown with exit
-// code 128 + the signal number.
+// `out_dir` (a file the previous output holds with the same bytes, a regular file of ours with
+// one link reached without a symbolic link, is hard-linked instead of written), then swaps it into
+// place with renameat2(RENAME_EXCHANGE) (falling back to two renames) and removes the old tree. On
+// any failure the temporary directory is removed and FatalError is thrown; `out_dir` is unchanged.
+// Throws FatalError for an unsafe file path. Before writing, removes temporary trees that killed
+// builds left beside `out_dir` (remove_stale_temporaries()) when no other build holds the parent
+// directory's lock; the write itself holds that lock shared (flock(2)). Inside an
+// InterruptDeferral: after SIGINT or SIGTERM (interrupt.h) the tree being written is removed and
+// FatalError is thrown with exit code 128 + the signal number.
 void write_site(const std::filesystem::path& out_dir, const std::filesystem::path& site_dir,
                 const std::vector<OutputFile>& files);
+
+// write_site() one file at a time, so that a build holds each rendered file only until it is
+// written (a large site's pages are hundreds of MB). The constructor does what write_site() does
+// before the first file: check_output_dir(), the parent directory's lock and the removal of
+// stale temporary trees, the temporary tree with kOutputMarker in it (FatalError on failure).
+// add() writes one file into the temporary tree; commit() swaps the tree into place. Destroyed
+// without commit() (an error, a failed build), it removes the temporary tree: `out_dir` is
+// unchanged. It holds an InterruptDeferral for its whole life: after SIGINT or SIGTERM, the next
+// add() or commit() removes the tree and throws FatalError with exit code 128 + the signal number
+// (so a signal during the rendering of a page takes effect when that page is done).
+class SiteWriter {
+ public:
+  SiteWriter(const std::filesystem::path& out_dir, const std::filesystem::path& site_dir);
+  ~SiteWriter();
+  SiteWriter(const SiteWriter&) = delete;
+  SiteWriter& operator=(const SiteWriter&) = delete;
+
+  // Writes `content` to `path` (relative to the output dir) in the temporary tree. Throws
+  // FatalError for an unsafe path, a path written before, or a failed write.
+  void add(const std::string& path, std::string_view content);
+  // Swaps the temporary tree into place (renameat2(RENAME_EXCHANGE), else two renames) and
+  // removes the old tree; throws FatalError on failure (the temporary tree is then removed).
+  void commit();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Removes the temporary trees of earlier builds beside `out_dir`: directories (not links) named
 // `.<name>.tmp-XXXXXX` or `.<name>.tmp-XXXXXX.old` that hold kOutputMarker or nothing at all.

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -209,4 +210,36 @@ TEST_CASE("build: SIGTERM while the site is written leaves no temporary tree and
   }
   CHECK(interrupted > 0);
   CHECK(read_file(dir / "build.log").find("stopped by signal 15 (SIGTERM)") != std::string::npos);
+}
+
+TEST_CASE(
+    "write_site links a file the previous output has with the same bytes and writes the rest") {
+  TempDir site;
+  const fs::path out = site / "public";
+  auto inode = [](const fs::path& path) {
+    struct stat st {};
+    REQUIRE(::lstat(path.c_str(), &st) == 0);
+    return st.st_ino;
+  };
+  write_site(out, site.path(),
+             {{"same.html", "unchanged"}, {"en/same.html", "en"}, {"changed.html", "old"}});
+  const auto same = inode(out / "same.html"), nested = inode(out / "en/same.html"),
+             changed = inode(out / "changed.html");
+
+  write_site(out, site.path(),
+             {{"same.html", "unchanged"}, {"en/same.html", "en"}, {"changed.html", "new"}});
+  CHECK(inode(out / "same.html") == same);
+  CHECK(inode(out / "en/same.html") == nested);
+  CHECK(inode(out / "changed.html") != changed);
+  CHECK(read_file(out / "changed.html") == "new");
+  CHECK(fs::hard_link_count(out / "same.html") == 1);  // the old tree is gone
+
+  // A link planted in the previous output is never followed: the file is written anew.
+  write_file(site / "outside.txt", "unchanged");
+  fs::remove(out / "same.html");
+  fs::create_symlink(site / "outside.txt", out / "same.html");
+  write_site(out, site.path(), {{"same.html", "unchanged"}});
+  CHECK_FALSE(fs::is_symlink(out / "same.html"));
+  CHECK(inode(out / "same.html") != inode(site / "outside.txt"));
+  CHECK(read_file(out / "same.html") == "unchanged");
 }
