@@ -244,6 +244,7 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
     auto publish = [&](OutputFile&& file) {
       targets.add(file.path, file.content);
       if (writer && !sink.has_errors()) writer->add(file.path, file.content);
+      if (writer) writer->stop_if_interrupted();  // also when errors stopped the writing
       ++file_count;
       if (options.keep_files) {
         // A render buffer grew by doubling; the file is kept until the build returns.

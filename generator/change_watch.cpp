@@ -45,11 +45,13 @@ void ChangeWatch::add_watches() {
   std::error_code ec;
   for (const fs::path& directory : directories_) inotify_add_watch(fd_, directory.c_str(), kEvents);
   for (const fs::path& tree : trees_) {
-    if (!fs::is_directory(tree, ec)) continue;
-    inotify_add_watch(fd_, tree.c_str(), kEvents);
+    // A tree that is a symbolic link is left to the poll: watching it could walk anything it
+    // points to (the home directory, /) and use up the user's inotify watches.
+    if (!fs::is_directory(fs::symlink_status(tree, ec))) continue;
+    inotify_add_watch(fd_, tree.c_str(), kEvents | IN_DONT_FOLLOW);
     for (fs::recursive_directory_iterator it(tree, ec), end; !ec && it != end; it.increment(ec))
-      if (it->is_directory(ec) && !it->is_symlink(ec))
-        inotify_add_watch(fd_, it->path().c_str(), kEvents);
+      if (!it->is_symlink(ec) && it->is_directory(ec))
+        inotify_add_watch(fd_, it->path().c_str(), kEvents | IN_DONT_FOLLOW);
     ec.clear();
   }
 }

@@ -14,7 +14,8 @@ namespace trustsite {
 // the per-user watch limit reached) is still found by the caller's regular poll.
 class ChangeWatch {
  public:
-  // Watches every existing directory below each of `trees` (the tree's root included) and each
+  // Watches every existing directory below each of `trees` (the tree's root included; no
+  // symbolic link is followed, and a tree that is one is left to the caller's poll) and each
   // of `directories` on its own (not recursive: the site directory, for site.yaml). Paths that
   // do not exist are skipped; a tree created later is watched once an event in a watched parent
   // has woken wait(). Without inotify (init failed) the watch is inactive and wait() sleeps.

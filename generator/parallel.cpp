@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -36,7 +37,13 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t)>& bod
   const std::size_t workers = std::min<std::size_t>(
       count, limit != 0 ? limit : std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < workers; ++i) threads.emplace_back(work);
+  for (std::size_t i = 1; i < workers; ++i) {
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads (a process or pids limit): the threads there are do the work
+    }
+  }
   work();
   for (auto& thread : threads) thread.join();
   if (failure) std::rethrow_exception(failure);

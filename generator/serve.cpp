@@ -148,8 +148,13 @@ int serve(const ServeOptions& options, const Environment& environment) {
     // inotify wakes the loop at once when an input is saved; the poll every
     // poll_milliseconds stays, for changes inotify cannot see and to notice the shutdown.
     ChangeWatch watch(input_trees(site_dir, environment.data_dir), {site_dir});
+    auto last_comparison = std::chrono::steady_clock::now();
     while (running) {
       watch.wait(std::chrono::milliseconds(options.poll_milliseconds));
+      // A file written over and over must not keep serve walking the inputs without a pause:
+      // at most one comparison every 10 ms.
+      std::this_thread::sleep_until(last_comparison + std::chrono::milliseconds(10));
+      last_comparison = std::chrono::steady_clock::now();
       std::string now = input_fingerprint(site_dir, environment.data_dir);
       if (now == fingerprint) continue;
       fingerprint = std::move(now);

@@ -27,7 +27,8 @@ void check_output_dir(const std::filesystem::path& out_dir, const std::filesyste
 
 // Runs check_output_dir, writes `files` (the marker first) into `.<name>.tmp-XXXXXX` beside
 // `out_dir` (a file the previous output holds with the same bytes, a regular file of ours with
-// one link reached without a symbolic link, is hard-linked instead of written), then swaps it into
+// one link and the mode of a fresh file, reached without a symbolic link or mount point, is
+// hard-linked instead of written), then swaps it into
 // place with renameat2(RENAME_EXCHANGE) (falling back to two renames) and removes the old tree. On
 // any failure the temporary directory is removed and FatalError is thrown; `out_dir` is unchanged.
 // Throws FatalError for an unsafe file path. Before writing, removes temporary trees that killed
@@ -60,6 +61,9 @@ class SiteWriter {
   // Swaps the temporary tree into place (renameat2(RENAME_EXCHANGE), else two renames) and
   // removes the old tree; throws FatalError on failure (the temporary tree is then removed).
   void commit();
+  // Throws FatalError (exit code 128 + the signal number) when SIGINT or SIGTERM came, so that
+  // a build that no longer writes (it has errors) still stops at its next file.
+  void stop_if_interrupted() const;
 
  private:
   struct Impl;

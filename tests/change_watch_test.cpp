@@ -89,3 +89,14 @@ TEST_CASE("change watch: a file created but not yet written does not wake it") {
   std::fclose(file);
   CHECK(watch.wait(kEventBound));
 }
+
+TEST_CASE("change watch: a tree that is a symbolic link is not followed") {
+  TempDir dir;
+  fs::create_directories(dir / "elsewhere/deep");
+  fs::create_directories(dir / "site");
+  fs::create_directory_symlink(dir / "elsewhere", dir / "site/templates");
+  ChangeWatch watch({dir / "site/templates"}, {});
+  REQUIRE(watch.active());
+  write_file(dir / "elsewhere/deep/home.mustache", "{{title}}");
+  CHECK_FALSE(watch.wait(kQuiet));
+}

@@ -243,3 +243,23 @@ TEST_CASE(
   CHECK(inode(out / "same.html") != inode(site / "outside.txt"));
   CHECK(read_file(out / "same.html") == "unchanged");
 }
+
+TEST_CASE("write_site writes anew what it may not link: a FIFO, another mode, a second link") {
+  TempDir site;
+  const fs::path out = site / "public";
+  write_site(out, site.path(), {{"a.html", "same"}, {"b.html", "same"}, {"c.html", "same"}});
+  // A FIFO where a page was: opening it must not block the build.
+  fs::remove(out / "a.html");
+  REQUIRE(::mkfifo((out / "a.html").c_str(), 0644) == 0);
+  // A file with other permission bits: the new output gets a fresh file's mode, not these.
+  fs::permissions(out / "b.html", fs::perms::owner_read);
+  // A file that is also linked from outside the output: never shared with the new output.
+  REQUIRE(::link((out / "c.html").c_str(), (site / "outside.html").c_str()) == 0);
+
+  write_site(out, site.path(), {{"a.html", "same"}, {"b.html", "same"}, {"c.html", "same"}});
+  CHECK(fs::is_regular_file(out / "a.html"));
+  CHECK(read_file(out / "a.html") == "same");
+  CHECK(fs::status(out / "b.html").permissions() == fs::status(out / kOutputMarker).permissions());
+  CHECK(fs::hard_link_count(out / "c.html") == 1);
+  CHECK(fs::hard_link_count(site / "outside.html") == 1);  // the old tree's link is gone
+}
