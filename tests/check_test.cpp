@@ -2,16 +2,13 @@
 // tests/fixtures/invalid/, each with its exact expected diagnostics and exit code, plus the
 // output formats, exit codes and output-directory safety through the real binary, and hostile
 // content that must never reach the page as markup.
-#include <array>
 #include <chrono>
-#include <cstdio>
 #include <functional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
@@ -25,6 +22,8 @@
 using namespace trustsite;
 using trustsite::testing::copy_tree;
 using trustsite::testing::read_file;
+using trustsite::testing::run_cli;
+using trustsite::testing::shell_quoted;
 using trustsite::testing::TempDir;
 using trustsite::testing::write_file;
 namespace fs = std::filesystem;
@@ -92,35 +91,6 @@ Environment environment_at(const std::string& rfc3339) {
   environment.now_unix = *parse_rfc3339(rfc3339);
   environment.now_override.clear();
   return environment;
-}
-
-struct Run {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-// Runs the trustsite binary with `arguments`; stdout and stderr are captured separately.
-Run run_binary(const std::string& arguments, const fs::path& scratch) {
-  const fs::path err_file = scratch / "stderr.txt";
-  const std::string command =
-      std::string("'") + TRUSTSITE_BINARY + "' " + arguments + " 2>'" + err_file.string() + "'";
-  Run result{-1, {}, {}};
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  result.err = read_file(err_file);
-  return result;
-}
-
-std::string quoted(const fs::path& path) {
-  std::string out("'");  // append(): GCC 12 warns falsely about "'" + string (bug 105329)
-  return out.append(path.string()).append("'");
 }
 
 // Every file under `dir` with its content, for "nothing changed" assertions.
@@ -1152,7 +1122,7 @@ TEST_CASE(
     "stdout") {
   TempDir dir;
   auto result =
-      run_binary("check --format json --site " + quoted(kInvalid / "invalid-date"), dir.path());
+      run_cli("check --format json --site " + shell_quoted(kInvalid / "invalid-date"), dir.path());
   CHECK(result.exit_code == 1);
   CHECK(result.err.empty());
   const auto json = nlohmann::json::parse(result.out);
@@ -1171,8 +1141,8 @@ TEST_CASE(
 
 TEST_CASE("check: --format github prints workflow annotations on stdout and text on stderr") {
   TempDir dir;
-  auto github =
-      run_binary("check --format github --site " + quoted(kInvalid / "unknown-field"), dir.path());
+  auto github = run_cli("check --format github --site " + shell_quoted(kInvalid / "unknown-field"),
+                        dir.path());
   CHECK(github.exit_code == 1);
   CHECK(github.out ==
         "::error file=content/controls/access.yaml,line=3,col=3::unknown field 'colour' in "
@@ -1181,13 +1151,13 @@ TEST_CASE("check: --format github prints workflow annotations on stdout and text
         "::error file=content/controls/access.yaml,line=8,col=5::unknown field 'framworks' in "
         "control "
         "'mfa'; did you mean 'frameworks'?\n");
-  auto warnings = run_binary(
-      "check --format github --site " + quoted(kInvalid / "missing-translation"), dir.path());
+  auto warnings = run_cli(
+      "check --format github --site " + shell_quoted(kInvalid / "missing-translation"), dir.path());
   CHECK(warnings.exit_code == 0);  // warnings only
   CHECK(warnings.out.find("::warning file=content/controls/access.yaml,line=6,col=18::") !=
         std::string::npos);
 
-  auto text = run_binary("check --site " + quoted(kInvalid / "unknown-status"), dir.path());
+  auto text = run_cli("check --site " + shell_quoted(kInvalid / "unknown-status"), dir.path());
   CHECK(text.exit_code == 1);
   CHECK(text.out.empty());
   CHECK(text.err ==
@@ -1198,18 +1168,19 @@ TEST_CASE("check: --format github prints workflow annotations on stdout and text
 
 TEST_CASE("check: exit codes 0, 1, 2 and 3 from the binary") {
   TempDir dir;
-  CHECK(run_binary("check --site " + quoted(kInvalid / "bom-accepted"), dir.path()).exit_code == 0);
-  CHECK(run_binary("check --site " + quoted(kInvalid / "yaml-tab"), dir.path()).exit_code == 1);
-  CHECK(run_binary("check --site " + quoted(dir / "no-such-site"), dir.path()).exit_code == 1);
-  auto usage = run_binary("check --format xml", dir.path());
+  CHECK(run_cli("check --site " + shell_quoted(kInvalid / "bom-accepted"), dir.path()).exit_code ==
+        0);
+  CHECK(run_cli("check --site " + shell_quoted(kInvalid / "yaml-tab"), dir.path()).exit_code == 1);
+  CHECK(run_cli("check --site " + shell_quoted(dir / "no-such-site"), dir.path()).exit_code == 1);
+  auto usage = run_cli("check --format xml", dir.path());
   CHECK(usage.exit_code == 2);
   CHECK(usage.err.find("--format: xml not in {text,json,github}") != std::string::npos);
-  CHECK(run_binary("check --no-such-flag", dir.path()).exit_code == 2);
+  CHECK(run_cli("check --no-such-flag", dir.path()).exit_code == 2);
   // A fetch that fails with on_error: fail is 3; with a content error as well, 1 wins.
   copy_tree(kInvalid / "monitoring-fetch-fail", dir / "fetch");
-  CHECK(run_binary("check --site " + quoted(dir / "fetch"), dir.path()).exit_code == 3);
+  CHECK(run_cli("check --site " + shell_quoted(dir / "fetch"), dir.path()).exit_code == 3);
   copy_tree(kInvalid / "monitoring-fetch-fail-and-content-error", dir / "both");
-  CHECK(run_binary("check --site " + quoted(dir / "both"), dir.path()).exit_code == 1);
+  CHECK(run_cli("check --site " + shell_quoted(dir / "both"), dir.path()).exit_code == 1);
 }
 
 TEST_CASE("check: every problem of a run is reported, sorted by file, line and column") {
@@ -1347,8 +1318,9 @@ TEST_CASE("build: refuses unsafe output directories and deletes nothing") {
   }
   CHECK(snapshot(site) == site_before);
   // The binary says the same and that nothing changed.
-  auto result = run_binary("build --site " + quoted(site) + " --out " + quoted(dir / "work/mine"),
-                           dir.path());
+  auto result =
+      run_cli("build --site " + shell_quoted(site) + " --out " + shell_quoted(dir / "work/mine"),
+              dir.path());
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("was not changed") != std::string::npos);
   CHECK(read_file(dir / "work/mine/notes.txt") == "keep me\n");

@@ -2,15 +2,12 @@
 // values, file names that try to forge log lines, and base_url tricks. Each case builds a site in
 // a temporary directory at run time (symbolic links and FIFOs are not kept in git) and asserts
 // the exact diagnostics, or, through the real binary, the exact bytes printed.
-#include <array>
-#include <cstdio>
 #include <limits>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
@@ -23,8 +20,11 @@
 #include "url.h"
 
 using namespace trustsite;
+using trustsite::testing::CliResult;
 using trustsite::testing::copy_tree;
 using trustsite::testing::read_file;
+using trustsite::testing::run_cli;
+using trustsite::testing::shell_quoted;
 using trustsite::testing::TempDir;
 using trustsite::testing::write_file;
 namespace fs = std::filesystem;
@@ -61,35 +61,6 @@ std::string joined(const std::vector<std::string>& lines) {
   std::string out;
   for (const auto& line : lines) out += line + "\n";
   return out;
-}
-
-struct Run {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-// Runs the trustsite binary with `arguments` (already quoted), capturing stdout and stderr.
-Run run_binary(const std::string& arguments, const fs::path& scratch) {
-  const fs::path err_file = scratch / "stderr.txt";
-  const std::string command =
-      std::string("'") + TRUSTSITE_BINARY + "' " + arguments + " 2>'" + err_file.string() + "'";
-  Run result;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
-  result.err = read_file(err_file);
-  return result;
-}
-
-std::string quoted(const fs::path& path) {
-  std::string out("'");
-  return out.append(path.string()).append("'");
 }
 
 }  // namespace
@@ -240,7 +211,7 @@ TEST_CASE(
              "title: Acme Trust Center\nbase_url: "
              "https://trust.acme.example//evil.example/\n"
              "default_locale: en\nlocales: [en]\ncompany:\n  name: Acme AB\n");
-  const Run from_file = run_binary("check --site " + quoted(dir / "site"), dir.path());
+  const CliResult from_file = run_cli("check --site " + shell_quoted(dir / "site"), dir.path());
   CHECK(from_file.exit_code == 1);
   CHECK(from_file.err ==
         "site.yaml:2:11: error: base_url 'https://trust.acme.example//evil.example…' has a path "
@@ -248,9 +219,10 @@ TEST_CASE(
         "the host, e.g. https://example.com/trust/\ntrustsite: 1 error, 0 warnings\n");
   for (const char* bad :
        {"https://x.example//evil.example/", "https://x.example:70000/", "https://-/"}) {
-    const Run run = run_binary(std::string("build --site ") + quoted(kInvalid / "output-safety") +
-                                   " --out " + quoted(dir / "out") + " --base-url '" + bad + "'",
-                               dir.path());
+    const CliResult run =
+        run_cli(std::string("build --site ") + shell_quoted(kInvalid / "output-safety") +
+                    " --out " + shell_quoted(dir / "out") + " --base-url '" + bad + "'",
+                dir.path());
     CHECK(run.exit_code == 2);
     CHECK(run.err.find("is not an absolute http(s) URL") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "out"));
@@ -273,8 +245,9 @@ TEST_CASE("hostile input: file names cannot forge log lines or workflow commands
 
   for (const char* format : {"text", "github", "json"}) {
     CAPTURE(format);
-    const Run run = run_binary(
-        std::string("check --format ") + format + " --site " + quoted(dir / "site"), dir.path());
+    const CliResult run =
+        run_cli(std::string("check --format ") + format + " --site " + shell_quoted(dir / "site"),
+                dir.path());
     CHECK(run.exit_code == 1);
     const std::string printed = run.out + run.err;
     CHECK(printed.find('\x1b') == std::string::npos);
@@ -378,7 +351,8 @@ TEST_CASE(
   }
   TempDir dir;
   trustsite::testing::ScopedEnv now("TRUSTSITE_NOW", "9999-12-31T00:00:00Z");
-  const Run run = run_binary("check --site " + quoted(kInvalid / "output-safety"), dir.path());
+  const CliResult run =
+      run_cli("check --site " + shell_quoted(kInvalid / "output-safety"), dir.path());
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("outside the dates trustsite accepts") != std::string::npos);
 }
@@ -404,9 +378,10 @@ TEST_CASE("hostile input: trustsite's own lines print the output path without co
   TempDir dir;
   // An output directory whose name holds a newline with a workflow command, ESC and BEL.
   const fs::path out = dir / "out\n::add-mask::leak\x1b]0;t\x07";
-  const Run run = run_binary("build --site " + quoted(kInvalid / "output-safety") + " --out " +
-                                 quoted(out) + " --base-url https://trust.acme.example",
-                             dir.path());
+  const CliResult run =
+      run_cli("build --site " + shell_quoted(kInvalid / "output-safety") + " --out " +
+                  shell_quoted(out) + " --base-url https://trust.acme.example",
+              dir.path());
   CHECK(run.exit_code == 0);
   CHECK(fs::exists(out / "index.html"));
   CHECK(run.err.find('\x1b') == std::string::npos);
@@ -415,9 +390,10 @@ TEST_CASE("hostile input: trustsite's own lines print the output path without co
   CHECK(run.err.find("out?::add-mask::leak?]0;t?") != std::string::npos);
 
   // render-template names the files it cannot read the same way.
-  const Run render = run_binary("render-template " + quoted(dir / "page\n::error::x.mustache") +
-                                    " --data " + quoted(dir / "data\x1b[31m.json"),
-                                dir.path());
+  const CliResult render =
+      run_cli("render-template " + shell_quoted(dir / "page\n::error::x.mustache") + " --data " +
+                  shell_quoted(dir / "data\x1b[31m.json"),
+              dir.path());
   CHECK(render.exit_code == 1);
   CHECK(render.err.find('\x1b') == std::string::npos);
   CHECK(render.err.find("data?[31m.json: error: the data file") != std::string::npos);

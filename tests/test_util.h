@@ -1,7 +1,9 @@
-// Helpers shared by the tests: temporary directories and whole files.
+// Helpers shared by the tests: temporary directories, whole files and runs of the binary.
 #pragma once
 
+#include <array>
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +13,9 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <doctest/doctest.h>
+#include <sys/wait.h>
 
 #include "diagnostics.h"
 #include "environment.h"
@@ -93,6 +98,52 @@ inline std::string read_file(const std::filesystem::path& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// What one run of the trustsite binary did: its exit code as a shell reports it (the status it
+// exited with; 128 + the signal number when a signal ended it; -1 otherwise), and its stdout and
+// stderr, each whole and separate.
+struct CliResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// `path` as one word for /bin/sh: in single quotes, each ' inside written as '\''.
+inline std::string shell_quoted(const std::filesystem::path& path) {
+  std::string out = "'";
+  for (const char c : path.string()) {
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
+  }
+  out += '\'';
+  return out;
+}
+
+// Runs the trustsite binary under test (TRUSTSITE_BINARY, which CMake defines for the test
+// target as the built `trustsite`) as `/bin/sh -c "trustsite <arguments>"` and waits for it to
+// end (no timeout). `arguments` is shell text: quote paths and values with shell_quoted(). The
+// binary inherits this process's environment (set a variable for a run with ScopedEnv) and
+// stdin; stdout is read through a pipe, stderr is written to `scratch`/stderr.txt (an existing
+// directory; the file is overwritten) and read back. REQUIREs that the shell could be started.
+inline CliResult run_cli(const std::string& arguments, const std::filesystem::path& scratch) {
+  const std::filesystem::path err_file = scratch / "stderr.txt";
+  const std::string command =
+      shell_quoted(TRUSTSITE_BINARY) + " " + arguments + " 2>" + shell_quoted(err_file);
+  CliResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
+  result.err = read_file(err_file);
+  return result;
 }
 
 // Copies a directory tree (for fixture sites that a test modifies).
