@@ -208,6 +208,17 @@ void expect_no_token(const DiagnosticSink& sink, const fs::path& dir,
       CHECK(item.detail.find(kToken) == std::string::npos);
 }
 
+// A response that held the bearer token was refused: the fetch failed, there is no data, a
+// warning says why, and nothing was written to the cache (SPEC 6: the token is never printed).
+void expect_token_refused(const MonitoringResult& result, const DiagnosticSink& sink,
+                          const TempSite& site) {
+  CHECK(result.fetch_failed);
+  CHECK_FALSE(result.have_data);
+  CHECK(has_message(sink, Severity::warning,
+                    "contains the bearer token; refusing to store or show it"));
+  CHECK_FALSE(fs::exists(site.cache_file()));
+}
+
 // Sets the token variable for one test case and unsets it afterwards.
 struct TokenInEnvironment {
   TokenInEnvironment() { ::setenv(kTokenEnv, kToken, 1); }
@@ -1100,11 +1111,7 @@ TEST_CASE("monitoring: a response that echoes the token is refused and never sto
   DiagnosticSink sink;
   auto result =
       load_live_statuses(site_config(site.dir, server.url("/status.json")), at(kNow), sink);
-  CHECK(result.fetch_failed);
-  CHECK_FALSE(result.have_data);
-  CHECK(has_message(sink, Severity::warning,
-                    "contains the bearer token; refusing to store or show it"));
-  CHECK_FALSE(fs::exists(site.cache_file()));
+  expect_token_refused(result, sink, site);
   expect_no_token(sink, site.dir, &result);
 }
 
@@ -1238,11 +1245,7 @@ TEST_CASE("monitoring: a token echoed JSON-escaped or in any string of the respo
     DiagnosticSink sink;
     auto result =
         load_live_statuses(site_config(site.dir, server.url("/status.json")), at(kNow), sink);
-    CHECK(result.fetch_failed);
-    CHECK_FALSE(result.have_data);
-    CHECK(has_message(sink, Severity::warning,
-                      "contains the bearer token; refusing to store or show it"));
-    CHECK_FALSE(fs::exists(site.cache_file()));
+    expect_token_refused(result, sink, site);
     expect_no_token_anywhere(token, sink, site.dir, result);
   }
 }
