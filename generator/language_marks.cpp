@@ -16,6 +16,14 @@ constexpr char kClose = '\x03';  // the end of the wrapped string
 constexpr std::array<std::string_view, 4> kRawTextElements = {"title", "script", "style",
                                                               "textarea"};
 
+// The bytes the scan below acts on; every other byte is copied as it is, a run at a time.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> special{};
+  for (const char c : {kOpen, kText, kClose, '<', '>', '"', '\''})
+    special[static_cast<unsigned char>(c)] = true;
+  return special;
+}();
+
 bool starts_with_ci(std::string_view text, std::size_t at, std::string_view prefix) {
   if (at + prefix.size() > text.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i)
@@ -52,6 +60,13 @@ std::string apply_language_marks(std::string html) {
   std::string_view raw_element;  // inside <title> etc.: the element's name
   for (std::size_t i = 0; i < html.size(); ++i) {
     const char c = html[i];
+    if (!kSpecial[static_cast<unsigned char>(c)]) {
+      std::size_t end = i + 1;
+      while (end < html.size() && !kSpecial[static_cast<unsigned char>(html[end])]) ++end;
+      out.append(html, i, end - i);
+      i = end - 1;
+      continue;
+    }
     if (c == kOpen) {
       const std::size_t text = html.find(kText, i);
       const std::size_t close = html.find(kClose, i);
