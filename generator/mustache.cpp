@@ -599,7 +599,11 @@ std::shared_ptr<const Template> parse(std::string_view source, std::string displ
                                           source.size(), std::move(nodes));
 }
 
-void append_html_escaped(std::string& out, std::string_view text) {
+namespace {
+
+// The escaping of `{{name}}` (append_html_escaped), into any output with append(string_view).
+template <typename Output>
+void append_escaped(Output& out, std::string_view text) {
   std::size_t start = 0;
   while (true) {
     const std::size_t special = text.find_first_of("&<>\"'", start);
@@ -610,23 +614,50 @@ void append_html_escaped(std::string& out, std::string_view text) {
     out.append(text.substr(start, special - start));
     switch (text[special]) {
       case '&':
-        out += "&amp;";
+        out.append("&amp;");
         break;
       case '<':
-        out += "&lt;";
+        out.append("&lt;");
         break;
       case '>':
-        out += "&gt;";
+        out.append("&gt;");
         break;
       case '"':
-        out += "&quot;";
+        out.append("&quot;");
         break;
       default:
-        out += "&#39;";
+        out.append("&#39;");
         break;
     }
     start = special + 1;
   }
+}
+
+}  // namespace
+
+void append_html_escaped(std::string& out, std::string_view text) {
+  append_escaped(out, text);
+}
+
+namespace {
+// The JSON binary subtype that marks a deferred value ("TS" in ASCII).
+constexpr std::uint8_t kDeferredSubtype = 0x54;
+}  // namespace
+
+nlohmann::json deferred_value(std::uint64_t key) {
+  json::binary_t::container_type bytes(sizeof key);
+  for (std::size_t i = 0; i < sizeof key; ++i) bytes[i] = static_cast<std::uint8_t>(key >> (8 * i));
+  return json::binary(std::move(bytes), kDeferredSubtype);
+}
+
+std::optional<std::uint64_t> deferred_key(const nlohmann::json& value) {
+  if (!value.is_binary()) return std::nullopt;
+  const json::binary_t& binary = value.get_binary();
+  if (!binary.has_subtype() || binary.subtype() != kDeferredSubtype || binary.size() != 8)
+    return std::nullopt;
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < binary.size(); ++i) key |= std::uint64_t{binary[i]} << (8 * i);
+  return key;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -648,17 +679,67 @@ bool nested_deeper_than(const json& value, int limit) {
   return false;
 }
 
+// The output of one render call, held in chunks of about kChunkBytes instead of one buffer that
+// doubles: a 14 MB home page never briefly holds the 11 + 22 MB of the doubling's last copy
+// (the peak of a large build), and no byte is copied more than once before take(). Chunks are
+// at the malloc mmap threshold (main.cpp), so each goes back to the system when take() has
+// copied it.
+class RenderBuffer {
+ public:
+  static constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
+
+  // Reserves `bytes` (at most kChunkBytes) for a buffer that holds nothing yet.
+  void reserve(std::size_t bytes) {
+    if (chunks_.empty()) chunks_.emplace_back().reserve(std::min(bytes, kChunkBytes));
+  }
+
+  void append(std::string_view text) {
+    // A new chunk once the last is at least half full and `text` would not fit; the first one
+    // grows as a string does, so small outputs take no more than they need.
+    if (chunks_.empty() || (chunks_.back().size() + text.size() > kChunkBytes &&
+                            chunks_.back().size() >= kChunkBytes / 2))
+      chunks_.emplace_back().reserve(std::max(kChunkBytes, text.size()));
+    chunks_.back().append(text);
+    size_ += text.size();
+  }
+
+  std::size_t size() const { return size_; }
+
+  // The whole output as one string (allocated once, at its size); empties the buffer, freeing
+  // each chunk as soon as it is copied.
+  std::string take() {
+    std::string result;
+    if (chunks_.size() == 1) {
+      result = std::move(chunks_.front());
+    } else {
+      result.reserve(size_);
+      for (std::string& chunk : chunks_) {
+        result.append(chunk);
+        std::string().swap(chunk);
+      }
+    }
+    chunks_.clear();
+    size_ = 0;
+    return result;
+  }
+
+ private:
+  std::vector<std::string> chunks_;
+  std::size_t size_ = 0;
+};
+
 }  // namespace
 
 namespace detail {
 
 class Renderer {
  public:
-  Renderer(TemplateLibrary& library, const Template& root, std::string& out)
-      : library_(library), root_(root), current_(&root), out_(out) {}
+  Renderer(TemplateLibrary& library, const Template& root, RenderBuffer& out,
+           const DeferredValues& deferred)
+      : library_(library), root_(root), current_(&root), out_(out), deferred_(deferred) {}
 
   void render(const nlohmann::json& context) {
-    out_.reserve(out_.size() + root_.source_size_ * 2 + 256);
+    out_.reserve(root_.source_size_ * 2 + 256);
     stack_.push_back(&context);
     render_nodes(root_.nodes_);
   }
@@ -691,7 +772,7 @@ class Renderer {
           render_section(node);
           break;
         case NodeKind::inverted:
-          if (is_falsy(lookup(node.path))) render_nodes(node.children);
+          if (is_falsy(lookup(node.path).value)) render_nodes(node.children);
           break;
         case NodeKind::partial:
         case NodeKind::parent:
@@ -748,7 +829,8 @@ class Renderer {
 
   // Interpolation (interpolation.yml). Newlines inside the value are not indented.
   void emit_variable(const Node& node) {
-    const json* value = lookup(node.path);
+    const Found found = lookup(node.path);
+    const json* value = found.value;
     if (at_line_start_ && !indent_.empty()) out_.append(indent_);
     at_line_start_ = false;
     if (value == nullptr) return;
@@ -756,7 +838,7 @@ class Renderer {
       case json::value_t::string: {
         const auto& text = value->get_ref<const std::string&>();
         if (node.escape)
-          append_html_escaped(out_, text);
+          append_escaped(out_, text);
         else
           out_.append(text);
         break;
@@ -780,7 +862,7 @@ class Renderer {
                    std::to_string(max_nesting_depth) +
                    " levels deep to print; expected a section over it or a simpler value");
         if (node.escape)
-          append_html_escaped(out_, value->dump());
+          append_escaped(out_, value->dump());
         else
           out_.append(value->dump());
         break;
@@ -792,12 +874,14 @@ class Renderer {
 
   // sections.yml: lists are iterated, other truthy values are pushed once.
   void render_section(const Node& node) {
-    const json* value = lookup(node.path);
+    const Found found = lookup(node.path);
+    const json* value = found.value;
     if (is_falsy(value)) return;
     if (value->is_array()) {
       for (const json& element : *value) {
         count_step();
-        stack_.push_back(&element);
+        const Found item = resolve(&element);
+        stack_.push_back(item.value != nullptr ? item.value : &null_);
         render_nodes(node.children);
         stack_.pop_back();
       }
@@ -874,8 +958,30 @@ class Renderer {
 
   // Name resolution (interpolation.yml): the first part of a dotted name is looked up from the
   // top of the context stack down; the other parts only inside the value found.
-  const json* lookup(const std::vector<std::string>& path) const {
-    if (path.empty()) return stack_.back();
+  // A looked-up value: a pointer into the context, or into `owner` when the lookup went through
+  // a deferred value, resolved for this use only (and freed with the Found).
+  struct Found {
+    const json* value = nullptr;
+    std::unique_ptr<const json> owner;
+  };
+
+  // `value` itself, or what it resolves to when it is a deferred value (deferred_value()).
+  Found resolve(const json* value) const {
+    if (value == nullptr) return {};
+    const std::optional<std::uint64_t> key = deferred_key(*value);
+    if (!key) return {value, nullptr};
+    if (!deferred_) return {};
+    auto owner = std::make_unique<const json>(deferred_(*key));
+    if (deferred_key(*owner)) return {};  // no chains of deferred values
+    const json* resolved = owner.get();
+    return {resolved, std::move(owner)};
+  }
+
+  // The value of a name (interpolation.yml "Dotted Names", "Context Precedence"): the first
+  // context on the stack, from the top, that has the first part, then each further part inside
+  // it; deferred values on the way are resolved.
+  Found lookup(const std::vector<std::string>& path) const {
+    if (path.empty()) return {stack_.back(), nullptr};
     const json* value = nullptr;
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
       const json& context = **it;
@@ -885,12 +991,18 @@ class Renderer {
         break;
       }
     }
-    for (std::size_t i = 1; value != nullptr && i < path.size(); ++i) {
-      if (!value->is_object()) return nullptr;
-      auto found = value->find(path[i]);
-      value = found == value->end() ? nullptr : &*found;
+    Found found = resolve(value);
+    for (std::size_t i = 1; found.value != nullptr && i < path.size(); ++i) {
+      if (!found.value->is_object()) return {};
+      auto next = found.value->find(path[i]);
+      if (next == found.value->end()) return {};
+      Found part = resolve(&*next);
+      if (part.owner)
+        found = std::move(part);  // resolved from a key copied out of the previous owner
+      else
+        found.value = part.value;  // inside the current owner, which stays
     }
-    return value;
+    return found;
   }
 
   // Falsy per the spec: missing, null, false, and the empty list. Everything else (including
@@ -903,7 +1015,9 @@ class Renderer {
   TemplateLibrary& library_;
   const Template& root_;
   const Template* current_;
-  std::string& out_;
+  RenderBuffer& out_;
+  const DeferredValues& deferred_;
+  const json null_;  // what a list element that is an unresolvable deferred value renders as
   std::vector<const json*> stack_;
   std::string indent_;
   bool at_line_start_ = true;
@@ -1026,17 +1140,19 @@ std::shared_ptr<const Template> TemplateLibrary::get(const std::string& name) {
   return cache_.at(name).tmpl;
 }
 
-std::string TemplateLibrary::render(const std::string& name, const nlohmann::json& context) {
+std::string TemplateLibrary::render(const std::string& name, const nlohmann::json& context,
+                                    const DeferredValues& deferred) {
   const Template* tmpl = find(name);
   if (tmpl == nullptr) throw TemplateError(name, 0, 0, not_found_message("template", name));
-  return render(*tmpl, context);
+  return render(*tmpl, context, deferred);
 }
 
-std::string TemplateLibrary::render(const Template& tmpl, const nlohmann::json& context) {
-  std::string out;
-  detail::Renderer renderer(*this, tmpl, out);
+std::string TemplateLibrary::render(const Template& tmpl, const nlohmann::json& context,
+                                    const DeferredValues& deferred) {
+  RenderBuffer out;
+  detail::Renderer renderer(*this, tmpl, out, deferred);
   renderer.render(context);
-  return out;
+  return out.take();
 }
 
 std::vector<TemplateError> TemplateLibrary::check(const std::string& name) {

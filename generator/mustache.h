@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <functional>
@@ -142,6 +143,22 @@ TemplateLoader directory_loader(std::vector<std::pair<std::filesystem::path, std
 std::string describe_directories(
     const std::vector<std::pair<std::filesystem::path, std::string>>& dirs);
 
+// A context value computed only when a template uses it, and freed when that use ends: a
+// section over it, an interpolation of it, an inverted section or a dotted name through it
+// resolves it for that use only, and a template that never names it never computes it. So a page
+// need not hold its whole context at once (a home page of 100 000 controls is hundreds of MiB as
+// JSON). `key` is passed back to the render call's DeferredValues. Stored as a JSON binary value
+// of its own subtype; a context never holds binary values otherwise.
+nlohmann::json deferred_value(std::uint64_t key);
+
+// The key of a deferred_value(), or nullopt for any other value.
+std::optional<std::uint64_t> deferred_key(const nlohmann::json& value);
+
+// Resolves a deferred value's key to its JSON. Called on the rendering thread, once per use of
+// the value (a value used twice is resolved twice). A value that resolves to another deferred
+// value renders as missing.
+using DeferredValues = std::function<nlohmann::json(std::uint64_t key)>;
+
 // A set of named templates, each loaded and parsed once and cached (parse errors too).
 // Thread-safe: pages may be rendered from several threads with one library.
 class TemplateLibrary {
@@ -165,10 +182,13 @@ class TemplateLibrary {
   // Renders template `name` with `context` (the bottom of the context stack).
   // Throws TemplateError if `name` is missing (file() is then `name`), on syntax errors, missing
   // partials (throw_error mode), partial recursion deeper than max_partial_depth, or a render
-  // limit being hit.
-  std::string render(const std::string& name, const nlohmann::json& context);
+  // limit being hit; also what `deferred` throws. Deferred values in `context` are resolved by
+  // `deferred` (none given: they render as missing).
+  std::string render(const std::string& name, const nlohmann::json& context,
+                     const DeferredValues& deferred = {});
   // Renders an already parsed template; its partials and parents come from this library.
-  std::string render(const Template& tmpl, const nlohmann::json& context);
+  std::string render(const Template& tmpl, const nlohmann::json& context,
+                     const DeferredValues& deferred = {});
 
   // Parses `name` and, transitively, every partial and parent it references. Returns every
   // problem found: syntax errors, and (throw_error mode) each missing partial or parent, at the

@@ -446,6 +446,25 @@ TEST_CASE("mustache: runaway rendering is stopped, not hung") {
                        ms::TemplateError);
 }
 
+TEST_CASE("mustache: output of several MiB comes out whole and in order") {
+  // The renderer keeps large output in 1 MiB chunks; values smaller than a chunk, one larger
+  // than a chunk and escaped text all cross chunk boundaries here.
+  json items = json::array();
+  std::string expected;
+  for (int i = 0; i < 40000; ++i) {
+    std::string text =
+        "item " + std::to_string(i) + std::string(static_cast<std::size_t>(i % 97), 'a');
+    if (i == 20000) text = std::string(3 << 20, 'b');
+    items.push_back({{"text", text}, {"mark", i % 3 == 0 ? "<&>" : ""}});
+    expected += "[" + text + "|" + (i % 3 == 0 ? std::string("&lt;&amp;&gt;") : "") + "]\n";
+  }
+  const std::string rendered =
+      render("{{#items}}[{{text}}|{{mark}}]\n{{/items}}", {{"items", items}});
+  CHECK(rendered.size() > 5u << 20);
+  CHECK(rendered.size() == expected.size());
+  CHECK(rendered == expected);
+}
+
 TEST_CASE("mustache: TemplateLibrary parses each template once") {
   MapLoader templates;
   templates.templates = {{"page", "{{>header}}{{#items}}{{>item}}{{/items}}{{>header}}{{>gone}}"},
@@ -462,6 +481,56 @@ TEST_CASE("mustache: TemplateLibrary parses each template once") {
   // get() hands out the cached template.
   CHECK(library.get("header") == library.get("header"));
   CHECK(library.get("header")->display_path() == "templates/header.mustache");
+}
+
+TEST_CASE("mustache: deferred values are resolved at each use and only when used") {
+  MapLoader templates;
+  templates.templates = {
+      {"page",
+       "{{#groups}}[{{name}}:{{#items}}{{label}} {{/items}}{{^items}}none{{/items}}]{{/groups}}"
+       "|{{first.label}}|{{#lazy_list}}<{{.}}>{{/lazy_list}}|{{unused_is_never_asked}}"},
+      {"quiet", "{{#groups}}{{name}} {{/groups}}"}};
+  ms::TemplateLibrary library(templates.loader());
+  const json context = {{"groups",
+                         {{{"name", "a"}, {"items", ms::deferred_value(1)}},
+                          {{"name", "b"}, {"items", ms::deferred_value(2)}}}},
+                        {"first", ms::deferred_value(3)},
+                        {"lazy_list", {ms::deferred_value(4), "plain", ms::deferred_value(5)}}};
+  std::map<std::uint64_t, int> calls;
+  const ms::DeferredValues resolve = [&](std::uint64_t key) -> json {
+    ++calls[key];
+    switch (key) {
+      case 1:
+        return {{{"label", "x"}}, {{"label", "y"}}};
+      case 2:
+        return json::array();  // empty: the inverted section shows
+      case 3:
+        return {{"label", "<first>"}};
+      case 4:
+        return "four";
+      default:
+        return ms::deferred_value(6);  // a chain: rendered as missing
+    }
+  };
+  CHECK(library.render("page", context, resolve) ==
+        "[a:x y ][b:none]|&lt;first&gt;|<four><plain><>|");
+  // Each use resolves again: `items` of "b" is used by the section and the inverted section.
+  CHECK(calls == std::map<std::uint64_t, int>{{1, 2}, {2, 2}, {3, 1}, {4, 1}, {5, 1}});
+  // A template that does not name a deferred value never resolves it.
+  calls.clear();
+  CHECK(library.render("quiet", context, resolve) == "a b ");
+  CHECK(calls.empty());
+  // Without a resolver (render-template, spec tests) deferred values render as missing.
+  CHECK(library.render("page", context) == "[a:none][b:none]||<><plain><>|");
+  // What a resolver throws reaches the caller.
+  CHECK_THROWS_AS(
+      library.render("page", context,
+                     [](std::uint64_t) -> json { throw std::runtime_error("resolver failed"); }),
+      std::runtime_error);
+  // The marker round-trips its key and is not mistaken for other values.
+  CHECK(ms::deferred_key(ms::deferred_value(0xfedcba9876543210u)) == 0xfedcba9876543210u);
+  CHECK_FALSE(ms::deferred_key(json::binary({1, 2, 3, 4, 5, 6, 7, 8})).has_value());
+  CHECK_FALSE(ms::deferred_key(json("text")).has_value());
 }
 
 TEST_CASE("mustache: rendering from several threads at once") {
