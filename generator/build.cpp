@@ -58,7 +58,8 @@ void check_templates(mustache::TemplateLibrary& library, const Theme& theme,
 
 // Plans and renders every page, one after the other: each page's context is built, rendered and
 // freed before the next, so only one page holds its view model at a time (the home pages of a
-// large site are hundreds of MiB as JSON at 100 000 controls), and each rendered page goes to
+// large site are hundreds of MiB as JSON at 100 000 controls), and of a home page's controls only
+// one category's at a time (PagePlan::deferred); each rendered page goes to
 // `publish` (which writes it and keeps only what the link check needs) before the next is
 // planned. Fills `plans` (in plan_pages() order, contexts left empty: the link check needs only
 // their links).
@@ -71,7 +72,10 @@ void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
     PagePlan plan = planner.plan(i);
     std::optional<std::string> html;
     try {
-      std::string rendered = library.render(plan.template_name, plan.context);
+      mustache::DeferredValues deferred;
+      if (plan.deferred)
+        deferred = [&plan](std::uint64_t key) { return plan.deferred->resolve(key); };
+      std::string rendered = library.render(plan.template_name, plan.context, deferred);
       // The view model is freed before the copy with language marks is made.
       plan.context = nullptr;
       // UI strings shown in another language carry their `lang` (SPEC 2, language_marks.h).
@@ -84,6 +88,10 @@ void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
       sink.error({}, "cannot render " + plan.output_path + ": " + error.what());
     }
     plan.context = nullptr;
+    if (plan.deferred) {
+      plan.deferred->add_links(plan.links);
+      plan.deferred.reset();
+    }
     // The links were allocated among the view model's nodes; copied now, into the space the
     // freed view model left, they no longer pin its pages.
     plan.links = std::vector<LinkUse>(plan.links.begin(), plan.links.end());

@@ -1,6 +1,7 @@
 #include "controls_view.h"
 
 #include "locales.h"
+#include "mustache.h"
 #include "text_rules.h"
 
 namespace trustsite {
@@ -33,10 +34,8 @@ json mappings_view(const Control& control) {
   return mappings;
 }
 
-json control_view(const LocaleView& view, const Control& control, StatusCounts& counts,
-                  std::vector<LinkUse>& links) {
+json control_view(const LocaleView& view, const Control& control, std::vector<LinkUse>& links) {
   const std::string status = to_string(control.status);
-  ++counts[status];
   json out = {{"id", control.id},
               {"href", "#" + control.id},
               {"title", localized_json(control.title, view)},
@@ -73,18 +72,43 @@ json live_view(const LocaleView& view, const LiveStatus& item) {
   return live;
 }
 
-json categories_view(const SiteModel& model, const LocaleView& view, StatusCounts& counts,
-                     std::vector<LinkUse>& links) {
+StatusCounts count_control_statuses(const Content& content) {
+  StatusCounts counts;
+  for (const auto& category : content.categories)
+    for (const auto& control : category.controls) ++counts[to_string(control.status)];
+  return counts;
+}
+
+DeferredControls::DeferredControls(const SiteModel& model, const LocaleView& view)
+    : model_(model), view_(view), links_(model.content.categories.size()) {}
+
+json DeferredControls::resolve(std::uint64_t key) {
+  const Category& category = model_.content.categories.at(key);
+  std::vector<LinkUse> links;
+  json controls = json::array();
+  for (const auto& control : category.controls)
+    controls.push_back(control_view(view_, control, links));
+  if (!links_[key]) links_[key] = std::move(links);
+  return controls;
+}
+
+void DeferredControls::add_links(std::vector<LinkUse>& links) {
+  for (std::size_t i = 0; i < links_.size(); ++i) {
+    if (!links_[i]) resolve(i);
+    links.insert(links.end(), links_[i]->begin(), links_[i]->end());
+  }
+}
+
+json categories_view(const SiteModel& model, const LocaleView& view, std::vector<LinkUse>& links) {
   json categories = json::array();
-  for (const auto& category : model.content.categories) {
-    json controls = json::array();
-    for (const auto& control : category.controls)
-      controls.push_back(control_view(view, control, counts, links));
+  const auto& all = model.content.categories;
+  for (std::size_t index = 0; index < all.size(); ++index) {
+    const Category& category = all[index];
     json item = {{"id", category.id},
                  {"href", "#" + category.id},
                  {"title", localized_json(category.title, view)},
                  {"control_count", category.controls.size()},
-                 {"controls", std::move(controls)}};
+                 {"controls", mustache::deferred_value(index)}};
     // A theme icon by name (`icon_is.<name>`, drawn by the theme's icon partial) or a symbol
     // shown as written (`icon_text`, e.g. an emoji).
     if (!category.icon.empty()) {

@@ -11,6 +11,7 @@
 #include "highlights_view.h"
 #include "intro_view.h"
 #include "locales.h"
+#include "mustache.h"
 #include "pages_view.h"
 #include "site_paths.h"
 #include "subprocessors_view.h"
@@ -65,13 +66,26 @@ class Planner {
     return not_found_page();
   }
 
+  // Every page, each with its deferred values resolved in place.
   std::vector<PagePlan> plan() const {
     std::vector<PagePlan> pages;
-    for (const PageSlot& slot : slots()) pages.push_back(plan(slot));
+    for (const PageSlot& slot : slots()) pages.push_back(resolved(plan(slot)));
     return pages;
   }
 
  private:
+  // `page` with the controls of its categories built in place of their deferred values, and
+  // their links added.
+  static PagePlan resolved(PagePlan page) {
+    if (!page.deferred) return page;
+    for (json& category : page.context["categories"])
+      if (const auto key = mustache::deferred_key(category["controls"]))
+        category["controls"] = page.deferred->resolve(*key);
+    page.deferred->add_links(page.links);
+    page.deferred.reset();
+    return page;
+  }
+
   const LocaleView& default_view() const {
     for (const auto& view : locales_)
       if (view.code == config_.default_locale) return view;
@@ -150,9 +164,9 @@ class Planner {
       context["page"]["description"] = view.site["tagline"]["text"];
 
     const Content& content = model_.content;
-    StatusCounts counts;
+    const StatusCounts counts = count_control_statuses(content);
     std::vector<LinkUse> links;
-    json categories = categories_view(model_, view, counts, links);
+    json categories = categories_view(model_, view, links);
     context["has_categories"] = !categories.empty();
     context["categories"] = std::move(categories);
     context["status_legend"] = status_legend_view(view, counts);
@@ -192,7 +206,8 @@ class Planner {
     json pages = menu_view(model_, view, root, "");
     context["has_pages"] = !pages.empty();
     context["pages"] = std::move(pages);
-    return {output, "home", std::move(context), std::move(links)};
+    return {output, "home", std::move(context), std::move(links),
+            std::make_shared<DeferredControls>(model_, view)};
   }
 
   std::optional<PagePlan> policy_page(const LocaleView& view, const Page& page) const {

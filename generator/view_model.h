@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "controls_view.h"
 #include "view_context.h"
 
 namespace trustsite {
@@ -21,6 +22,11 @@ struct PagePlan {
   std::string template_name;  // "chooser", "home", "page", "not_found"
   nlohmann::json context;
   std::vector<LinkUse> links;  // the Markdown links shown on this page (SPEC 3 "Links")
+  // A home page from PagePlanner: builds the controls that `context` holds as deferred values
+  // (mustache::deferred_value) while the page renders; `links` lacks their links until
+  // deferred->add_links(links). Null on other pages and from plan_pages(), which resolves them.
+  // Valid while the PagePlanner lives.
+  std::shared_ptr<DeferredControls> deferred;
 };
 
 // Plans every HTML page of the site, in a deterministic order: index.html (template "chooser"),
@@ -33,7 +39,9 @@ std::vector<PagePlan> plan_pages(const SiteModel& model);
 // only when asked, so a build can render a page and free its context before the next one (a home
 // page of 100 000 controls is hundreds of MiB as JSON). Construction renders the per-locale data
 // every page shares; plan() is const and may be called from several threads at once, each page
-// index once or more (the result depends only on the index). `model` must outlive the planner.
+// index once or more (the result depends only on the index). A home page's controls are left
+// deferred (PagePlan::deferred): built one category at a time while the page renders, so even
+// then the page's context is never whole. `model` must outlive the planner.
 class PagePlanner {
  public:
   explicit PagePlanner(const SiteModel& model);

@@ -253,6 +253,61 @@ void collect_lang(const json& value, const std::string& pointer, std::vector<std
 
 }  // namespace
 
+TEST_CASE("PagePlanner: a home page's controls are built one category at a time, as plan_pages") {
+  Fixture fixture;
+  fixture.content.categories[0].controls[0].description =
+      text({{"en", "See [the policy](../privacy/) and [keys](#db-encryption)."}});
+  SiteModel model{fixture.config,
+                  fixture.content,
+                  fixture.strings,
+                  fixture.live,
+                  date(2026, 5, 18),
+                  {},
+                  kDefaultContentSecurityPolicy};
+  const std::vector<PagePlan> whole = plan_pages(model);
+  const PagePlanner planner(model);
+  REQUIRE(planner.size() == whole.size());
+  auto destinations = [](const std::vector<LinkUse>& links) {
+    std::vector<std::string> out;
+    for (const LinkUse& link : links) out.push_back(link.locale + " " + link.destination);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  int home_pages = 0;
+  for (std::size_t i = 0; i < planner.size(); ++i) {
+    PagePlan plan = planner.plan(i);
+    INFO(plan.output_path);
+    CHECK(plan.output_path == whole[i].output_path);
+    if (plan.template_name != "home") {
+      CHECK(plan.deferred == nullptr);
+      CHECK(plan.context == whole[i].context);
+      continue;
+    }
+    ++home_pages;
+    REQUIRE(plan.deferred != nullptr);
+    CHECK(whole[i].deferred == nullptr);  // plan_pages resolves them
+    const json& categories = plan.context["categories"];
+    REQUIRE(categories.size() == whole[i].context["categories"].size());
+    // The theme's category fields are there at once; the controls are a deferred value that
+    // resolves to exactly what plan_pages shows.
+    CHECK(categories[0]["id"] == whole[i].context["categories"][0]["id"]);
+    const auto key = trustsite::mustache::deferred_key(categories[0]["controls"]);
+    REQUIRE(key.has_value());
+    CHECK(plan.deferred->resolve(*key) == whole[i].context["categories"][0]["controls"]);
+    CHECK(plan.deferred->resolve(*key) == whole[i].context["categories"][0]["controls"]);
+    // The links of the controls join the page's links once, whether or not the page used them.
+    plan.deferred->add_links(plan.links);
+    CHECK(destinations(plan.links) == destinations(whole[i].links));
+    PagePlan unused = planner.plan(i);
+    unused.deferred->add_links(unused.links);
+    CHECK(destinations(unused.links) == destinations(whole[i].links));
+    CHECK(std::count_if(unused.links.begin(), unused.links.end(), [](const LinkUse& link) {
+            return link.destination == "../privacy/";
+          }) == 1);
+  }
+  CHECK(home_pages == 2);
+}
+
 TEST_CASE("plan_pages: one page per locale and policy page, plus chooser and 404") {
   Fixture site;
   std::vector<std::string> paths, templates;
