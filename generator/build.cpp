@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <malloc.h>
 
@@ -20,6 +24,7 @@
 #include "locales.h"
 #include "monitoring.h"
 #include "mustache.h"
+#include "parallel.h"
 #include "security_txt.h"
 #include "site_paths.h"
 #include "sitemap.h"
@@ -56,21 +61,33 @@ void check_templates(mustache::TemplateLibrary& library, const Theme& theme,
   }
 }
 
-// Plans and renders every page, one after the other: each page's context is built, rendered and
-// freed before the next, so only one page holds its view model at a time (the home pages of a
-// large site are hundreds of MiB as JSON at 100 000 controls), and of a home page's controls only
-// one category's at a time (PagePlan::deferred); each rendered page goes to
-// `publish` (which writes it and keeps only what the link check needs) before the next is
-// planned. Fills `plans` (in plan_pages() order, contexts left empty: the link check needs only
-// their links).
+// Plans and renders every page, on every core (parallel_for), and publishes them in plan order.
+// Each page's context is built, rendered and freed by one thread (of a home page's controls only
+// one category's JSON at a time, PagePlan::deferred), so the view models alive at once are one
+// per thread (the home pages of a large site would be hundreds of MiB as JSON at 100 000
+// controls), and a rendered page waits only until the pages before it are published. `publish`
+// (which writes a page and keeps only what the link check needs) and the page's diagnostics
+// (into `sink`) run in plan order, one page at a time, whatever thread rendered it: the output
+// and the diagnostics are those of rendering one page after the other. Fills `plans` (in
+// plan_pages() order, contexts left empty: the link check needs only their links).
 void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
                   mustache::TemplateLibrary& library, DiagnosticSink& sink,
                   const std::function<void(OutputFile&&)>& publish) {
   const PagePlanner planner(model);
   plans.assign(planner.size(), {});
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    PagePlan plan = planner.plan(i);
+  // A page rendered and not yet published: its HTML (none after an error) and diagnostics.
+  struct Rendered {
+    explicit Rendered(bool strict) : sink(strict) {}
+    DiagnosticSink sink;
     std::optional<std::string> html;
+  };
+  std::vector<std::unique_ptr<Rendered>> waiting(plans.size());
+  std::mutex publish_mutex;
+  std::size_t next_to_publish = 0;  // guarded by publish_mutex, as `waiting` and the publishing
+
+  parallel_for(plans.size(), [&](std::size_t i) {
+    PagePlan plan = planner.plan(i);
+    auto page = std::make_unique<Rendered>(sink.strict());
     try {
       mustache::DeferredValues deferred;
       if (plan.deferred)
@@ -79,13 +96,13 @@ void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
       // The view model is freed before the copy with language marks is made.
       plan.context = nullptr;
       // UI strings shown in another language carry their `lang` (SPEC 2, language_marks.h).
-      html = apply_language_marks(std::move(rendered));
+      page->html = apply_language_marks(std::move(rendered));
     } catch (const mustache::TemplateError& error) {
       // A render-time error (a limit) names the page being rendered, too.
-      sink.error({error.file(), error.line(), error.column()},
-                 "while rendering " + plan.output_path + ": " + error.message());
+      page->sink.error({error.file(), error.line(), error.column()},
+                       "while rendering " + plan.output_path + ": " + error.message());
     } catch (const std::exception& error) {
-      sink.error({}, "cannot render " + plan.output_path + ": " + error.what());
+      page->sink.error({}, "cannot render " + plan.output_path + ": " + error.what());
     }
     plan.context = nullptr;
     if (plan.deferred) {
@@ -95,12 +112,21 @@ void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
     // The links were allocated among the view model's nodes; copied now, into the space the
     // freed view model left, they no longer pin its pages.
     plan.links = std::vector<LinkUse>(plan.links.begin(), plan.links.end());
-    if (html) publish({plan.output_path, std::move(*html)});
     plans[i] = std::move(plan);
+
+    // Publish this page and every later one already waiting, in plan order.
+    std::lock_guard lock(publish_mutex);
+    waiting[i] = std::move(page);
+    while (next_to_publish < waiting.size() && waiting[next_to_publish]) {
+      std::unique_ptr<Rendered> ready = std::move(waiting[next_to_publish]);
+      for (Diagnostic& diagnostic : ready->sink.sorted()) sink.report(std::move(diagnostic));
+      if (ready->html) publish({plans[next_to_publish].output_path, std::move(*ready->html)});
+      ++next_to_publish;
+    }
     // What the page freed goes back to the system (glibc keeps it otherwise), so the next
     // page's view model does not start from the high-water mark of this one.
     malloc_trim(0);
-  }
+  });
 }
 
 // The per-locale summary of missing translations (SPEC 2): a strict warning per locale.
