@@ -426,9 +426,12 @@ std::string render_trust_json(const SiteConfig& config, const Content& content, 
     std::string& out = categories[i];
     out.reserve(text.size() + text.size() / 8);
     out += "    ";
-    for (char c : text) {
-      out += c;
-      if (c == '\n') out += "    ";
+    for (std::size_t line = 0; line < text.size();) {
+      const std::size_t newline = text.find('\n', line);
+      const std::size_t end = newline == std::string::npos ? text.size() : newline + 1;
+      out.append(text, line, end - line);
+      if (newline != std::string::npos) out += "    ";
+      line = end;
     }
   });
   std::size_t size = document.size() + 8;
