@@ -68,84 +68,81 @@ std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
   return {line, column};
 }
 
-// Counts the nodes of `node` as a tree (an alias counts its whole target again), stopping as
-// soon as `budget` is used up. Returns false when the tree has more nodes than the budget.
-bool fits_node_budget(const YAML::Node& node, std::size_t& budget, int depth) {
-  if (budget == 0 || depth > 200) return false;
-  --budget;
-  if (node.IsMap()) {
-    for (const auto& entry : node)
-      if (!fits_node_budget(entry.first, budget, depth + 1) ||
-          !fits_node_budget(entry.second, budget, depth + 1))
-        return false;
-  } else if (node.IsSequence()) {
-    for (const auto& item : node)
-      if (!fits_node_budget(item, budget, depth + 1)) return false;
-  }
-  return true;
-}
-
-void report_duplicate_keys(const YAML::Node& node, const std::string& file, DiagnosticSink& sink,
-                           int depth) {
-  if (depth > 200) return;  // yaml-cpp itself refuses deeper documents
-  if (node.IsMap()) {
-    std::map<std::string, YAML::Mark> seen;
-    for (const auto& entry : node) {
-      if (entry.first.IsScalar()) {
-        const std::string& key = entry.first.Scalar();
-        auto [it, inserted] = seen.emplace(key, entry.first.Mark());
-        if (!inserted) {
-          sink.error(location_of(entry.first, file),
-                     "duplicate key " + quoted_excerpt(key) + " (first at line " +
-                         std::to_string(it->second.line + 1) + ", column " +
-                         std::to_string(it->second.column + 1) +
-                         "); expected each key once in a mapping");
-        }
-      }
-      report_duplicate_keys(entry.second, file, sink, depth + 1);
-    }
-  } else if (node.IsSequence()) {
-    for (const auto& item : node) report_duplicate_keys(item, file, sink, depth + 1);
-  }
-}
-
-// yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the input (`a: 'x` parses as
-// "x"). Returns the offset of the opening quote of such a scalar in `node`, if any: a quoted
-// scalar starts at its mark, and its closing quote must come before the end of the text.
-std::optional<std::size_t> find_unclosed_quote(std::string_view text, const YAML::Node& node,
-                                               int depth) {
-  if (depth > 200) return std::nullopt;
-  if (node.IsScalar()) {
-    if (node.Tag() != "!") return std::nullopt;  // plain scalars need no closing quote
-    const int pos = node.Mark().pos;
-    if (pos < 0 || static_cast<std::size_t>(pos) >= text.size()) return std::nullopt;
-    const std::size_t open = static_cast<std::size_t>(pos);
-    const char quote = text[open];
-    if (quote != '\'' && quote != '"') return std::nullopt;
-    for (std::size_t i = open + 1; i < text.size(); ++i) {
-      if (quote == '"' && text[i] == '\\') {
-        ++i;  // an escape: skip the escaped character
-      } else if (text[i] == quote) {
-        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-          ++i;  // '' is an escaped ' inside single quotes
-        } else {
-          return std::nullopt;
-        }
+// When `node` is a quoted scalar whose closing quote never comes, the offset of its opening
+// quote. yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the input (`a: 'x` parses
+// as "x"): a quoted scalar starts at its mark, and its closing quote must come before the end of
+// the text.
+std::optional<std::size_t> unclosed_quote_of(std::string_view text, const YAML::Node& node) {
+  if (node.Tag() != "!") return std::nullopt;  // plain scalars need no closing quote
+  const int pos = node.Mark().pos;
+  if (pos < 0 || static_cast<std::size_t>(pos) >= text.size()) return std::nullopt;
+  const std::size_t open = static_cast<std::size_t>(pos);
+  const char quote = text[open];
+  if (quote != '\'' && quote != '"') return std::nullopt;
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;  // an escape: skip the escaped character
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is an escaped ' inside single quotes
+      } else {
+        return std::nullopt;
       }
     }
-    return open;
   }
-  if (node.IsMap()) {
-    for (const auto& entry : node) {
-      if (auto found = find_unclosed_quote(text, entry.first, depth + 1)) return found;
-      if (auto found = find_unclosed_quote(text, entry.second, depth + 1)) return found;
-    }
-  } else if (node.IsSequence()) {
-    for (const auto& item : node)
-      if (auto found = find_unclosed_quote(text, item, depth + 1)) return found;
-  }
-  return std::nullopt;
+  return open;
 }
+
+// The checks of a parsed document that yaml-cpp does not make, in one walk over its tree (each
+// walk over a yaml-cpp tree costs about a tenth of the parse): that it has no more nodes than
+// its text can hold without aliases, the first quoted scalar that is never closed, and every key
+// written twice in a mapping (into `duplicates`).
+class TreeCheck {
+ public:
+  TreeCheck(std::string_view text, const std::string& file, DiagnosticSink& duplicates,
+            std::size_t budget)
+      : text_(text), file_(file), duplicates_(duplicates), budget_(budget) {}
+
+  // Walks `node` as a tree (an alias counts its whole target again) in document order, keys
+  // before their values. Returns false, at once, when the tree has more nodes than the budget or
+  // is nested more than 200 levels deep; the other findings are then incomplete. Keys written
+  // twice are looked for in the maps reached through values and list items (not inside keys).
+  bool walk(const YAML::Node& node, int depth, bool inside_key) {
+    if (budget_ == 0 || depth > 200) return false;
+    --budget_;
+    if (node.IsScalar()) {
+      if (!unclosed_quote) unclosed_quote = unclosed_quote_of(text_, node);
+    } else if (node.IsMap()) {
+      std::map<std::string, YAML::Mark> seen;
+      for (const auto& entry : node) {
+        if (!inside_key && entry.first.IsScalar()) {
+          const std::string& key = entry.first.Scalar();
+          auto [it, inserted] = seen.emplace(key, entry.first.Mark());
+          if (!inserted)
+            duplicates_.error(location_of(entry.first, file_),
+                              "duplicate key " + quoted_excerpt(key) + " (first at line " +
+                                  std::to_string(it->second.line + 1) + ", column " +
+                                  std::to_string(it->second.column + 1) +
+                                  "); expected each key once in a mapping");
+        }
+        if (!walk(entry.first, depth + 1, true) || !walk(entry.second, depth + 1, inside_key))
+          return false;
+      }
+    } else if (node.IsSequence()) {
+      for (const auto& item : node)
+        if (!walk(item, depth + 1, inside_key)) return false;
+    }
+    return true;
+  }
+
+  std::optional<std::size_t> unclosed_quote;  // the first in document order
+
+ private:
+  std::string_view text_;
+  const std::string& file_;
+  DiagnosticSink& duplicates_;
+  std::size_t budget_;
+};
 
 // For yaml-cpp's "illegal EOF in scalar": the offset of a quote that starts a quoted scalar
 // (after ':', '-', '?', '[', '{', ',' or at the start of a line) and is never closed.
@@ -575,23 +572,23 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
   // value takes at least one character). More means aliases that repeat anchored collections
   // (a "billion laughs" document): refuse it before anything walks the tree, so no input can
   // make the walks below, or the loaders, take exponential time or memory.
-  std::size_t budget = 2 * text.size() + 16;
-  if (!fits_node_budget(document, budget, 0)) {
+  // The walk stops as soon as the budget is used up.
+  DiagnosticSink local(sink.strict()), comments(sink.strict());
+  TreeCheck check(text, file, local, 2 * text.size() + 16);
+  if (!check.walk(document, 0, false)) {
     sink.error(shift({file, 1, 1}),
                "this YAML expands to more values than its text holds (aliases '*name' that "
                "repeat anchored lists or maps); expected plain values without anchors and "
                "aliases");
     return std::nullopt;
   }
-  if (auto open = find_unclosed_quote(text, document, 0)) {
+  if (const auto open = check.unclosed_quote) {
     auto [line_number, column] = line_column(text, *open);
     sink.error(shift({file, line_number, column}),
                std::string("unclosed quote: the text starting with ") + text[*open] +
                    " here runs to the end of the file; expected a closing " + text[*open]);
     return std::nullopt;
   }
-  DiagnosticSink local(sink.strict()), comments(sink.strict());
-  report_duplicate_keys(document, file, local, 0);
   // The document stays usable with a swallowed comment: its warning never hides the rest.
   report_swallowed_comments(text, file, comments, 1);
   for (const DiagnosticSink* found : {&local, &comments})

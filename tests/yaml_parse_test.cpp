@@ -82,6 +82,34 @@ TEST_CASE("parse_yaml names a tab used for indentation") {
         "(YAML does not allow tabs for indentation)");
 }
 
+TEST_CASE("parse_yaml: one problem of the parsed tree is reported, the gravest") {
+  // An unclosed quote hides the duplicate keys before it (the text after the quote is not what
+  // the editor meant), and in a map key too; the first unclosed quote is the one named.
+  DiagnosticSink quote;
+  CHECK_FALSE(parse_yaml("a: 1\na: 2\nb:\n  'k: x\nc: \"y\n", "q.yaml", quote));
+  auto out = messages(quote);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rfind("q.yaml:4:3: error: unclosed quote: the text starting with '", 0) == 0);
+  // Too many values hides everything else.
+  std::string text = "a: 1\na: 2\nl0: &l0 [x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 10; ++level)
+    text += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [*l" +
+            std::to_string(level - 1) + ", *l" + std::to_string(level - 1) + ", *l" +
+            std::to_string(level - 1) + ", *l" + std::to_string(level - 1) + "]\n";
+  text += "z: 'open\n";
+  DiagnosticSink bomb;
+  CHECK_FALSE(parse_yaml(text, "b.yaml", bomb));
+  out = messages(bomb);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rfind("b.yaml:1:1: error: this YAML expands to more values", 0) == 0);
+  // Keys written twice inside a map that is itself a key are not looked for; in values they are.
+  DiagnosticSink keys;
+  CHECK_FALSE(parse_yaml("? {k: 1, k: 2}\n: {v: 1, v: 2}\n", "k.yaml", keys));
+  out = messages(keys);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rfind("k.yaml:2:10: error: duplicate key 'v'", 0) == 0);
+}
+
 TEST_CASE("parse_yaml reports duplicate keys at the second key, naming the first") {
   DiagnosticSink sink;
   CHECK_FALSE(parse_yaml("a: 1\nb:\n  c: 1\n  c: 2\n", "x.yaml", sink));
