@@ -272,10 +272,10 @@ int run(int argc, char** argv) {
 }
 
 int main(int argc, char** argv) {
-  // Buffers of 1 MiB and more (a large site's pages, trust.json, their render buffers) get their
-  // own mappings: they grow by mremap instead of by copying, and their memory goes back to the
-  // system when freed. glibc would otherwise raise this threshold to the size of the largest
-  // freed buffer, and the next page's buffers would fragment the heap (docs/performance.md).
+  // Buffers of 1 MiB and more (a large site's pages, trust.json, the 1 MiB chunks of rendered
+  // output) get their own mappings, whose memory goes back to the system when freed. glibc would
+  // otherwise raise this threshold to the size of the largest freed buffer, and the next page's
+  // buffers would fragment the heap (docs/performance.md).
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
   // Anything unexpected (out of memory, a filesystem error the stages did not anticipate) still
   // ends with a message and exit 1, never an abort.
