@@ -772,7 +772,7 @@ class Renderer {
           render_section(node);
           break;
         case NodeKind::inverted:
-          if (is_falsy(lookup(node.path).value)) render_nodes(node.children);
+          if (is_falsy(lookup(node).value)) render_nodes(node.children);
           break;
         case NodeKind::partial:
         case NodeKind::parent:
@@ -829,7 +829,7 @@ class Renderer {
 
   // Interpolation (interpolation.yml). Newlines inside the value are not indented.
   void emit_variable(const Node& node) {
-    const Found found = lookup(node.path);
+    const Found found = lookup(node);
     const json* value = found.value;
     if (at_line_start_ && !indent_.empty()) out_.append(indent_);
     at_line_start_ = false;
@@ -862,9 +862,9 @@ class Renderer {
                    std::to_string(max_nesting_depth) +
                    " levels deep to print; expected a section over it or a simpler value");
         if (node.escape)
-          append_escaped(out_, value->dump());
+          append_escaped(out_, printable(*value, node, 0).dump());
         else
-          out_.append(value->dump());
+          out_.append(printable(*value, node, 0).dump());
         break;
       default:
         break;  // null, binary, discarded: the empty string
@@ -874,13 +874,13 @@ class Renderer {
 
   // sections.yml: lists are iterated, other truthy values are pushed once.
   void render_section(const Node& node) {
-    const Found found = lookup(node.path);
+    const Found found = lookup(node);
     const json* value = found.value;
     if (is_falsy(value)) return;
     if (value->is_array()) {
       for (const json& element : *value) {
         count_step();
-        const Found item = resolve(&element);
+        const Found item = resolve(&element, node);
         stack_.push_back(item.value != nullptr ? item.value : &null_);
         render_nodes(node.children);
         stack_.pop_back();
@@ -956,31 +956,45 @@ class Renderer {
     return tmpl;
   }
 
-  // Name resolution (interpolation.yml): the first part of a dotted name is looked up from the
-  // top of the context stack down; the other parts only inside the value found.
   // A looked-up value: a pointer into the context, or into `owner` when the lookup went through
-  // a deferred value, resolved for this use only (and freed with the Found).
+  // a deferred value (shared with the other uses of its resolution, and freed with the last).
   struct Found {
     const json* value = nullptr;
-    std::unique_ptr<const json> owner;
+    std::shared_ptr<const json> owner;
   };
 
   // `value` itself, or what it resolves to when it is a deferred value (deferred_value()).
-  Found resolve(const json* value) const {
+  // A resolution is shared by every use of its key that overlaps it (a section inside a section
+  // over the same value) and by the next use after it; a key resolved more than
+  // max_deferred_resolutions times is a TemplateError at `node`, since each resolution builds
+  // the whole value anew and the step budget counts it as one step.
+  Found resolve(const json* value, const Node& node) {
     if (value == nullptr) return {};
     const std::optional<std::uint64_t> key = deferred_key(*value);
     if (!key) return {value, nullptr};
     if (!deferred_) return {};
-    auto owner = std::make_unique<const json>(deferred_(*key));
+    Resolution& resolution = resolutions_[*key];
+    if (std::shared_ptr<const json> shared = resolution.value.lock()) return {shared.get(), shared};
+    if (++resolution.count > max_deferred_resolutions)
+      fail(node.line, node.column,
+           "'" + node.text +
+               "' is built anew at each use, and this page uses the same value more "
+               "than " +
+               std::to_string(max_deferred_resolutions) +
+               " times; expected a template that uses it at most " +
+               std::to_string(max_deferred_resolutions) + " times");
+    auto owner = std::make_shared<const json>(deferred_(*key));
     if (deferred_key(*owner)) return {};  // no chains of deferred values
-    const json* resolved = owner.get();
-    return {resolved, std::move(owner)};
+    resolution.value = owner;
+    last_resolved_ = owner;  // kept for the next use of the same key
+    return {owner.get(), std::move(owner)};
   }
 
-  // The value of a name (interpolation.yml "Dotted Names", "Context Precedence"): the first
-  // context on the stack, from the top, that has the first part, then each further part inside
-  // it; deferred values on the way are resolved.
-  Found lookup(const std::vector<std::string>& path) const {
+  // Name resolution (interpolation.yml "Dotted Names", "Context Precedence"): the first part of
+  // `node`'s name is looked up from the top of the context stack down, the other parts only
+  // inside the value found; deferred values on the way are resolved.
+  Found lookup(const Node& node) {
+    const std::vector<std::string>& path = node.path;
     if (path.empty()) return {stack_.back(), nullptr};
     const json* value = nullptr;
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
@@ -991,18 +1005,43 @@ class Renderer {
         break;
       }
     }
-    Found found = resolve(value);
+    Found found = resolve(value, node);
     for (std::size_t i = 1; found.value != nullptr && i < path.size(); ++i) {
       if (!found.value->is_object()) return {};
       auto next = found.value->find(path[i]);
       if (next == found.value->end()) return {};
-      Found part = resolve(&*next);
+      Found part = resolve(&*next, node);
       if (part.owner)
         found = std::move(part);  // resolved from a key copied out of the previous owner
       else
         found.value = part.value;  // inside the current owner, which stays
     }
     return found;
+  }
+
+  // `value` with every deferred value in it resolved, for printing as JSON text. `value` is
+  // nested at most max_nesting_depth levels (checked by the caller); deeper resolved values
+  // are a TemplateError at `node`, like deep values.
+  json printable(const json& value, const Node& node, int depth) {
+    if (depth > max_nesting_depth)
+      fail(node.line, node.column,
+           "value of '" + node.text + "' is nested more than " + std::to_string(max_nesting_depth) +
+               " levels deep to print; expected a section over it or a simpler value");
+    if (deferred_key(value)) {
+      const Found found = resolve(&value, node);
+      return found.value != nullptr ? printable(*found.value, node, depth) : json();
+    }
+    if (value.is_object()) {
+      json out = json::object();
+      for (const auto& [name, child] : value.items()) out[name] = printable(child, node, depth + 1);
+      return out;
+    }
+    if (value.is_array()) {
+      json out = json::array();
+      for (const json& child : value) out.push_back(printable(child, node, depth + 1));
+      return out;
+    }
+    return value;
   }
 
   // Falsy per the spec: missing, null, false, and the empty list. Everything else (including
@@ -1017,6 +1056,14 @@ class Renderer {
   const Template* current_;
   RenderBuffer& out_;
   const DeferredValues& deferred_;
+  // Per deferred key: its resolution while some use (or last_resolved_) holds it, and how many
+  // times it was resolved.
+  struct Resolution {
+    std::weak_ptr<const json> value;
+    int count = 0;
+  };
+  std::unordered_map<std::uint64_t, Resolution> resolutions_;
+  std::shared_ptr<const json> last_resolved_;
   const json null_;  // what a list element that is an unresolvable deferred value renders as
   std::vector<const json*> stack_;
   std::string indent_;

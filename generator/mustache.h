@@ -40,6 +40,10 @@ inline constexpr std::size_t max_render_steps = 100'000'000;
 // 100 000 controls (about 115 MB with the default theme) with room to spare, while hostile input
 // still cannot write gigabytes (docs/errors.md, docs/performance.md).
 inline constexpr std::size_t max_output_bytes = std::size_t{256} << 20;
+// A deferred value (deferred_value()) resolved more times than this in one render call:
+// TemplateError. Each resolution builds the whole value (a category's controls) anew, and a
+// template that used one in a loop would otherwise take hours within the step budget.
+inline constexpr int max_deferred_resolutions = 4;
 // A set-delimiter tag's delimiters longer than this (bytes) are a syntax error.
 inline constexpr std::size_t max_delimiter_length = 32;
 
@@ -143,20 +147,24 @@ TemplateLoader directory_loader(std::vector<std::pair<std::filesystem::path, std
 std::string describe_directories(
     const std::vector<std::pair<std::filesystem::path, std::string>>& dirs);
 
-// A context value computed only when a template uses it, and freed when that use ends: a
-// section over it, an interpolation of it, an inverted section or a dotted name through it
-// resolves it for that use only, and a template that never names it never computes it. So a page
-// need not hold its whole context at once (a home page of 100 000 controls is hundreds of MiB as
-// JSON). `key` is passed back to the render call's DeferredValues. Stored as a JSON binary value
-// of its own subtype; a context never holds binary values otherwise.
+// A context value computed only when a template uses it, and freed once that use and the next
+// use of another deferred value are over: a section over it, an interpolation of it, an inverted
+// section or a dotted name through it resolves it (DeferredValues says when a resolution is
+// shared), and a template that never names it never computes it. So a page need not hold its
+// whole context at once (a home page of 100 000 controls is hundreds of MiB as JSON). `key` is
+// passed back to the render call's DeferredValues. Stored as a JSON binary value of its own
+// subtype; a context never holds binary values otherwise.
 nlohmann::json deferred_value(std::uint64_t key);
 
 // The key of a deferred_value(), or nullopt for any other value.
 std::optional<std::uint64_t> deferred_key(const nlohmann::json& value);
 
-// Resolves a deferred value's key to its JSON. Called on the rendering thread, once per use of
-// the value (a value used twice is resolved twice). A value that resolves to another deferred
-// value renders as missing.
+// Resolves a deferred value's key to its JSON. Called on the rendering thread when a template
+// uses the value: uses that overlap (a section inside a section over the same value) and the
+// next use after a resolution share it; other uses resolve it again, at most
+// max_deferred_resolutions times per render call. A value that resolves to another deferred
+// value renders as missing. Printed as JSON text (`{{name}}` of an object or list), a value
+// shows its deferred values resolved.
 using DeferredValues = std::function<nlohmann::json(std::uint64_t key)>;
 
 // A set of named templates, each loaded and parsed once and cached (parse errors too).

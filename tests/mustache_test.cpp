@@ -483,13 +483,21 @@ TEST_CASE("mustache: TemplateLibrary parses each template once") {
   CHECK(library.get("header")->display_path() == "templates/header.mustache");
 }
 
-TEST_CASE("mustache: deferred values are resolved at each use and only when used") {
+TEST_CASE("mustache: deferred values are resolved when used and only then") {
+  std::string alternating;
+  for (int i = 0; i <= ms::max_deferred_resolutions; ++i)
+    alternating += "{{#first}}{{label}}{{/first}}{{#lazy_list}}{{/lazy_list}}";
   MapLoader templates;
   templates.templates = {
       {"page",
        "{{#groups}}[{{name}}:{{#items}}{{label}} {{/items}}{{^items}}none{{/items}}]{{/groups}}"
        "|{{first.label}}|{{#lazy_list}}<{{.}}>{{/lazy_list}}|{{unused_is_never_asked}}"},
-      {"quiet", "{{#groups}}{{name}} {{/groups}}"}};
+      {"quiet", "{{#groups}}{{name}} {{/groups}}"},
+      {"nested",
+       "{{#first}}{{#first}}{{#first}}{{label}}{{^first}}-{{/first}}{{/first}}{{/first}}{{/"
+       "first}}"},
+      {"print", "{{#groups}}{{{.}}}|{{/groups}}"},
+      {"alternating", alternating}};
   ms::TemplateLibrary library(templates.loader());
   const json context = {{"groups",
                          {{{"name", "a"}, {"items", ms::deferred_value(1)}},
@@ -514,8 +522,9 @@ TEST_CASE("mustache: deferred values are resolved at each use and only when used
   };
   CHECK(library.render("page", context, resolve) ==
         "[a:x y ][b:none]|&lt;first&gt;|<four><plain><>|");
-  // Each use resolves again: `items` of "b" is used by the section and the inverted section.
-  CHECK(calls == std::map<std::uint64_t, int>{{1, 2}, {2, 2}, {3, 1}, {4, 1}, {5, 1}});
+  // The next use of a value shares its resolution: `items` is used by the section and by the
+  // inverted section of each group, and built once for each.
+  CHECK(calls == std::map<std::uint64_t, int>{{1, 1}, {2, 1}, {3, 1}, {4, 1}, {5, 1}});
   // A template that does not name a deferred value never resolves it.
   calls.clear();
   CHECK(library.render("quiet", context, resolve) == "a b ");
@@ -527,6 +536,25 @@ TEST_CASE("mustache: deferred values are resolved at each use and only when used
       library.render("page", context,
                      [](std::uint64_t) -> json { throw std::runtime_error("resolver failed"); }),
       std::runtime_error);
+  // Uses inside a use of the same value share it, however deep.
+  calls.clear();
+  CHECK(library.render("page", {{"groups", {{{"name", "n"}, {"items", ms::deferred_value(1)}}}}},
+                       resolve) == "[n:x y ]|||");
+  calls.clear();
+  CHECK(library.render("nested", context, resolve) == "&lt;first&gt;");
+  CHECK(calls == std::map<std::uint64_t, int>{{3, 1}});
+  // Printed as JSON text, an object shows its deferred values resolved, not the marker.
+  CHECK(library.render("print", context, resolve) ==
+        R"({"items":[{"label":"x"},{"label":"y"}],"name":"a"}|{"items":[],"name":"b"}|)");
+  // A template that goes back to the same value again and again (here: two values used in turn)
+  // builds it anew each time; past max_deferred_resolutions that is an error at the tag, so that
+  // no template can take hours within the step budget.
+  calls.clear();
+  CHECK_THROWS_WITH_AS(library.render("alternating", context, resolve),
+                       doctest::Contains("'first' is built anew at each use, and this page uses "
+                                         "the same value more than 4 times"),
+                       ms::TemplateError);
+  CHECK(calls[3] == ms::max_deferred_resolutions);
   // The marker round-trips its key and is not mistaken for other values.
   CHECK(ms::deferred_key(ms::deferred_value(0xfedcba9876543210u)) == 0xfedcba9876543210u);
   CHECK_FALSE(ms::deferred_key(json::binary({1, 2, 3, 4, 5, 6, 7, 8})).has_value());
