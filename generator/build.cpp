@@ -114,14 +114,16 @@ void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
     plan.links = std::vector<LinkUse>(plan.links.begin(), plan.links.end());
     plans[i] = std::move(plan);
 
-    // Publish this page and every later one already waiting, in plan order.
-    std::lock_guard lock(publish_mutex);
-    waiting[i] = std::move(page);
-    while (next_to_publish < waiting.size() && waiting[next_to_publish]) {
-      std::unique_ptr<Rendered> ready = std::move(waiting[next_to_publish]);
-      for (Diagnostic& diagnostic : ready->sink.sorted()) sink.report(std::move(diagnostic));
-      if (ready->html) publish({plans[next_to_publish].output_path, std::move(*ready->html)});
-      ++next_to_publish;
+    {
+      // Publish this page and every later one already waiting, in plan order.
+      std::lock_guard lock(publish_mutex);
+      waiting[i] = std::move(page);
+      while (next_to_publish < waiting.size() && waiting[next_to_publish]) {
+        std::unique_ptr<Rendered> ready = std::move(waiting[next_to_publish]);
+        for (Diagnostic& diagnostic : ready->sink.sorted()) sink.report(std::move(diagnostic));
+        if (ready->html) publish({plans[next_to_publish].output_path, std::move(*ready->html)});
+        ++next_to_publish;
+      }
     }
     // What the page freed goes back to the system (glibc keeps it otherwise), so the next
     // page's view model does not start from the high-water mark of this one.
@@ -281,7 +283,7 @@ BuildReport run_build(const BuildOptions& options, const Environment& environmen
       if (writer) writer->stop_if_interrupted();  // also when errors stopped the writing
       ++file_count;
       if (options.keep_files) {
-        // A render buffer grew by doubling; the file is kept until the build returns.
+        // A buffer may have grown by doubling; the file is kept until the build returns.
         file.content.shrink_to_fit();
         kept.push_back(std::move(file));
       }

@@ -28,8 +28,9 @@ nlohmann::json categories_view(const SiteModel& model, const LocaleView& view,
 
 // Builds the `controls` of one category at a time (title, status, description as HTML,
 // frameworks, updated, live badge), the deferred values of categories_view(), so that a home
-// page holds the JSON of one category's controls at a time instead of all of them (the view
-// model of 10 000 controls is about 40 MiB). Not thread-safe: one page's render call uses it.
+// page holds the JSON of at most two categories' controls at a time (the one being shown and the
+// one shown last) instead of all of them (the view model of 10 000 controls is about 40 MiB).
+// Not thread-safe: one page's render call uses it.
 // `model` and `view` must outlive it.
 class DeferredControls {
  public:
