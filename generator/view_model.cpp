@@ -223,7 +223,7 @@ class Planner {
     json pages = menu_view(model_, view, root, page.slug);
     context["has_pages"] = !pages.empty();
     context["pages"] = std::move(pages);
-    return PagePlan{output, "page", std::move(context), std::move(links)};
+    return PagePlan{output, "page", std::move(context), std::move(links), nullptr};
   }
 
   // The per-locale entries of the chooser and the 404 page, each in its own language.
@@ -259,7 +259,7 @@ class Planner {
       context["page"]["description"] = view.site["tagline"]["text"];
     context["page"]["redirect_href"] = home_path(config_.default_locale);
     context["choices"] = choices("");
-    return {kChooserFile, "chooser", std::move(context), {}};
+    return {kChooserFile, "chooser", std::move(context), {}, nullptr};
   }
 
   PagePlan not_found_page() const {
@@ -270,7 +270,7 @@ class Planner {
         view.ui({"not_found", "title"}) + " – " + view.site["title"]["text"].get<std::string>();
     context["page"]["heading"] = {{"text", view.ui({"not_found", "title"})}};
     context["choices"] = choices(root);
-    return {kNotFoundFile, "not_found", std::move(context), {}};
+    return {kNotFoundFile, "not_found", std::move(context), {}, nullptr};
   }
 
   const SiteModel& model_;

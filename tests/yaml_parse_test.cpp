@@ -92,10 +92,11 @@ TEST_CASE("parse_yaml: one problem of the parsed tree is reported, the gravest")
   CHECK(out[0].rfind("q.yaml:4:3: error: unclosed quote: the text starting with '", 0) == 0);
   // Too many values hides everything else.
   std::string text = "a: 1\na: 2\nl0: &l0 [x, x, x, x, x, x, x, x]\n";
-  for (int level = 1; level < 10; ++level)
-    text += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [*l" +
-            std::to_string(level - 1) + ", *l" + std::to_string(level - 1) + ", *l" +
-            std::to_string(level - 1) + ", *l" + std::to_string(level - 1) + "]\n";
+  for (int level = 1; level < 10; ++level) {
+    const std::string name = std::to_string(level), alias = "*l" + std::to_string(level - 1);
+    text += 'l' + name + ": &l" + name + " [" + alias + ", " + alias + ", " + alias + ", " + alias +
+            "]\n";
+  }
   text += "z: 'open\n";
   DiagnosticSink bomb;
   CHECK_FALSE(parse_yaml(text, "b.yaml", bomb));
