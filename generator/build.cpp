@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <malloc.h>
-
+#include "allocator.h"
 #include "assets.h"
 #include "atom_feed.h"
 #include "config.h"
@@ -125,9 +124,9 @@ void render_pages(const SiteModel& model, std::vector<PagePlan>& plans,
         ++next_to_publish;
       }
     }
-    // What the page freed goes back to the system (glibc keeps it otherwise), so the next
-    // page's view model does not start from the high-water mark of this one.
-    malloc_trim(0);
+    // What the page freed goes back to the system, so the next page's view model does not start
+    // from the high-water mark of this one.
+    release_free_memory();
   });
 }
 

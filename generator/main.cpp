@@ -6,11 +6,10 @@
 #include <optional>
 #include <sstream>
 
-#include <malloc.h>
-
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "allocator.h"
 #include "build.h"
 #include "environment.h"
 #include "file_system.h"
@@ -272,11 +271,7 @@ int run(int argc, char** argv) {
 }
 
 int main(int argc, char** argv) {
-  // Buffers of 1 MiB and more (a large site's pages, trust.json, the 1 MiB chunks of rendered
-  // output) get their own mappings, whose memory goes back to the system when freed. glibc would
-  // otherwise raise this threshold to the size of the largest freed buffer, and the next page's
-  // buffers would fragment the heap (docs/performance.md).
-  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  trustsite::configure_allocator();
   // Anything unexpected (out of memory, a filesystem error the stages did not anticipate) still
   // ends with a message and exit 1, never an abort.
   try {

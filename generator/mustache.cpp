@@ -681,9 +681,9 @@ bool nested_deeper_than(const json& value, int limit) {
 
 // The output of one render call, held in chunks of about kChunkBytes instead of one buffer that
 // doubles: a 14 MB home page never briefly holds the 11 + 22 MB of the doubling's last copy
-// (the peak of a large build), and no byte is copied more than once before take(). Chunks are
-// at the malloc mmap threshold (main.cpp), so each goes back to the system when take() has
-// copied it.
+// (the peak of a large build), and no byte is copied more than once before take(). Chunks of
+// 1 MiB go back to the system when take() has copied them (allocator.h: mimalloc decommits
+// freed pages at once; glibc's mmap threshold is set to 1 MiB).
 class RenderBuffer {
  public:
   static constexpr std::size_t kChunkBytes = std::size_t{1} << 20;

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config git ca-certificates ccache
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev
-  libcli11-dev doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
+  libcli11-dev doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev libmimalloc-dev
   libxml2-utils python3
 )
 if [ "${1:-}" = "--test" ]; then
