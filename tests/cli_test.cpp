@@ -76,17 +76,15 @@ TEST_CASE("cli: render-template prints the rendering byte for byte with partials
   write_file(dir / "parts/layout.mustache", "<main>{{$body}}{{/body}}</main>{{>footer}}");
   write_file(dir / "parts/footer.mustache", "<footer>{{&raw}}</footer>");
   write_file(dir / "data.json", R"({"name": "<Åsa>", "raw": "<b>ok</b>"})");
-  auto result =
-      run_cli("render-template '" + (dir / "t.mustache").string() + "' --data '" +
-                  (dir / "data.json").string() + "' --partials '" + (dir / "parts").string() + "'",
-              dir.path());
+  const std::string data = " --data " + shell_quoted(dir / "data.json");
+  auto result = run_cli("render-template " + shell_quoted(dir / "t.mustache") + data +
+                            " --partials " + shell_quoted(dir / "parts"),
+                        dir.path());
   CHECK(result.exit_code == 0);
   CHECK(result.out == "<main>Hi &lt;Åsa&gt;!</main><footer><b>ok</b></footer>");
 
   write_file(dir / "bad.mustache", "line one\n  {{#open}}\n");
-  auto bad = run_cli("render-template '" + (dir / "bad.mustache").string() + "' --data '" +
-                         (dir / "data.json").string() + "'",
-                     dir.path());
+  auto bad = run_cli("render-template " + shell_quoted(dir / "bad.mustache") + data, dir.path());
   CHECK(bad.exit_code == 1);
   CHECK(bad.err.find("bad.mustache:2:3: unclosed section 'open': it is never closed") !=
         std::string::npos);
