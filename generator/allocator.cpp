@@ -1,30 +1,88 @@
 #include "allocator.h"
 
 #ifdef TRUSTSITE_WITH_MIMALLOC
+
+#include <cstddef>
+#include <new>
+
 #include <mimalloc.h>
-#else
-#include <malloc.h>
-#endif
+
+namespace {
+
+// What operator new must do when memory runs out (C++20 [new.delete.single]): call the new
+// handler while there is one, else throw std::bad_alloc. Debian's mimalloc is built as C, and
+// its own operator new aborts instead, which would end the process without the diagnostic and
+// clean-up that main() gives any exception. alignment 0: the default alignment.
+void* allocate_or_throw(std::size_t size, std::size_t alignment) {
+  for (;;) {
+    void* block = alignment == 0 ? mi_malloc(size) : mi_malloc_aligned(size, alignment);
+    if (block != nullptr) return block;
+    std::new_handler handler = std::get_new_handler();
+    if (handler == nullptr) throw std::bad_alloc();
+    handler();
+  }
+}
+
+void* allocate_or_null(std::size_t size, std::size_t alignment) noexcept {
+  try {
+    return allocate_or_throw(size, alignment);
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+}  // namespace
+
+// The replaceable allocation functions, defined once for the program; operator delete stays
+// mimalloc's (mi_free), which frees what these return.
+void* operator new(std::size_t size) {
+  return allocate_or_throw(size, 0);
+}
+void* operator new[](std::size_t size) {
+  return allocate_or_throw(size, 0);
+}
+void* operator new(std::size_t size, std::align_val_t alignment) {
+  return allocate_or_throw(size, static_cast<std::size_t>(alignment));
+}
+void* operator new[](std::size_t size, std::align_val_t alignment) {
+  return allocate_or_throw(size, static_cast<std::size_t>(alignment));
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  return allocate_or_null(size, 0);
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+  return allocate_or_null(size, 0);
+}
+void* operator new(std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
+  return allocate_or_null(size, static_cast<std::size_t>(alignment));
+}
+void* operator new[](std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
+  return allocate_or_null(size, static_cast<std::size_t>(alignment));
+}
 
 namespace trustsite {
 
-#ifdef TRUSTSITE_WITH_MIMALLOC
-
 void configure_allocator() {
-  // mimalloc's name before 2.0 was reset_delay (MIMALLOC_RESET_DELAY); 0 decommits a freed page
-  // at once instead of after 25 ms, which a build that frees a view model per page needs.
+  // Decommit a freed page at once: a build frees a whole view model per page. The option was
+  // called decommit_delay in mimalloc 2.0 and purge_delay from 2.1 on.
+#if MI_MALLOC_VERSION >= 210
+  mi_option_set(mi_option_purge_delay, 0);
+#else
   mi_option_set(mi_option_decommit_delay, 0);
+#endif
 }
 
 void release_free_memory() {
   mi_collect(false);
 }
 
-bool allocator_owns(const void* p) {
-  return mi_is_in_heap_region(p);
-}
+}  // namespace trustsite
 
 #else
+
+#include <malloc.h>
+
+namespace trustsite {
 
 void configure_allocator() {
   // glibc would otherwise raise the threshold to the size of the largest freed buffer, and the
@@ -36,10 +94,6 @@ void release_free_memory() {
   malloc_trim(0);
 }
 
-bool allocator_owns(const void*) {
-  return true;
-}
+}  // namespace trustsite
 
 #endif
-
-}  // namespace trustsite
