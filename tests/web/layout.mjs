@@ -7,7 +7,8 @@
 //   the first 1.5 screens show all of them but the key facts, which must at least begin there;
 // - a deep link #<control-id> opens that control's <details> and shows its description;
 // - printed (Chromium --print-to-pdf), /en/ fits in at most 12 A4 pages and shows the control
-//   descriptions, the canonical URL and the update date;
+//   descriptions, the canonical URL and the update date, and the five certification cards
+//   share one row with their status words whole;
 // - screenshots of /en/ and /sv/ at 1280 and 375 px, light and dark, and printed page 1 (as PNG
 //   of the print layout) go to the directory given as the second argument.
 // Usage: node layout.mjs <public-dir> <screenshot-dir>. Prints one line per check and
@@ -122,6 +123,19 @@ await withBrowser(publicDir, 'layout run', async ({ page, base, profileDir }) =>
   });
   check(`print: all ${printed.descriptions} control descriptions shown`, printed.descriptions > 0 && printed.shown === printed.descriptions, JSON.stringify(printed));
   check('print: a header with the canonical URL and the update date', /https?:\/\//.test(printed.header) && /\d{4}-\d{2}-\d{2}/.test(printed.header), JSON.stringify(printed.header));
+  // The certification cards on A4 (210 mm less the 12 mm margins: 703 px at 96 dpi): the
+  // example's five share one row (not four and a lone fifth), every status word whole.
+  await page.setViewportSize({ width: 703, height: 1000 });
+  const cards = await page.evaluate(() => [...document.querySelectorAll('.glance-framework')].map((card) => {
+    const box = card.getBoundingClientRect();
+    const status = card.querySelector('.status');
+    const word = status.getBoundingClientRect();
+    return {
+      top: Math.round(box.top),
+      whole: word.left >= box.left - 0.5 && word.right <= box.right + 0.5 && status.scrollWidth <= status.clientWidth + 1,
+    };
+  }));
+  check(`print: the ${cards.length} certification cards share one row, their status words whole`, cards.length === 5 && cards.every((card) => card.top === cards[0].top && card.whole), JSON.stringify(cards));
   await page.setViewportSize({ width: 794, height: 1123 });  // A4 at 96 dpi
   await page.screenshot({ path: join(shots, 'en-print-page-1.png') });
   await page.emulateMedia({ media: 'screen' });
