@@ -1,6 +1,9 @@
 // The floor of `trustsite build` (docs/performance.md): reads every content/**/*.yaml file of
 // a site and parses each with YAML::Load() on one thread, nothing else. trustsite cannot avoid
 // this parse, so its wall time is the yardstick that bench/build_scale.sh compares builds with.
+// It uses the C library's allocator, as issue 15 defines the floor; trustsite links mimalloc
+// (generator/allocator.h). For the floor with the same allocator:
+//   LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libmimalloc.so.2 yaml_floor SITE_DIR
 //
 // Usage: yaml_floor SITE_DIR
 // Prints the number of files, bytes and top-level nodes to stdout; exit 1 when a file cannot be
