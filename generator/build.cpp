@@ -62,9 +62,9 @@ void check_templates(mustache::TemplateLibrary& library, const Theme& theme,
 }
 
 // Plans and renders every page, on every core (parallel_for), and publishes them in plan order.
-// Each page's context is built, rendered and freed by one thread (of a home page's controls only
-// one category's JSON at a time, PagePlan::deferred), so the view models alive at once are one
-// per thread (the home pages of a large site would be hundreds of MiB as JSON at 100 000
+// Each page's context is built, rendered and freed by one thread (of a home page's controls at
+// most two categories' JSON at a time, PagePlan::deferred), so the view models alive at once are
+// one per thread (the home pages of a large site would be hundreds of MiB as JSON at 100 000
 // controls), and a rendered page waits only until the pages before it are published. `publish`
 // (which writes a page and keeps only what the link check needs) and the page's diagnostics
 // (into `sink`) run in plan order, one page at a time, whatever thread rendered it: the output

@@ -790,6 +790,13 @@ class Renderer {
     throw TemplateError(current_->display_path(), line, column, message);
   }
 
+  // `{{name}}` of an object or list nested deeper than max_nesting_depth.
+  [[noreturn]] void fail_too_deep_to_print(const Node& node) const {
+    fail(node.line, node.column,
+         "value of '" + node.text + "' is nested more than " + std::to_string(max_nesting_depth) +
+             " levels deep to print; expected a section over it or a simpler value");
+  }
+
   void count_step() {
     if (++steps_ > max_render_steps)
       throw TemplateError(root_.display_path(), 0, 0,
@@ -857,10 +864,7 @@ class Renderer {
       case json::value_t::array:
         // Shortest round-trip form for decimals ("1.21"); JSON text for objects and lists.
         if (value->is_structured() && nested_deeper_than(*value, max_nesting_depth))
-          fail(node.line, node.column,
-               "value of '" + node.text + "' is nested more than " +
-                   std::to_string(max_nesting_depth) +
-                   " levels deep to print; expected a section over it or a simpler value");
+          fail_too_deep_to_print(node);
         if (node.escape)
           append_escaped(out_, printable(*value, node, 0).dump());
         else
@@ -1023,10 +1027,7 @@ class Renderer {
   // nested at most max_nesting_depth levels (checked by the caller); deeper resolved values
   // are a TemplateError at `node`, like deep values.
   json printable(const json& value, const Node& node, int depth) {
-    if (depth > max_nesting_depth)
-      fail(node.line, node.column,
-           "value of '" + node.text + "' is nested more than " + std::to_string(max_nesting_depth) +
-               " levels deep to print; expected a section over it or a simpler value");
+    if (depth > max_nesting_depth) fail_too_deep_to_print(node);
     if (deferred_key(value)) {
       const Found found = resolve(&value, node);
       return found.value != nullptr ? printable(*found.value, node, depth) : json();
